@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { detectAll } from 'tinyld';
+import type { Doc, DocType } from '../core/types.ts';
+import { EntenteError } from '../core/types.ts';
+import { languageDir, segmentationData } from '../lang/language-data.ts';
+import { readTsv } from '../lang/tsv.ts';
+import { findDates, type FoundDate } from './date-lines.ts';
+
+/** Languages the identifier may answer; restricted because short texts confuse open-set identification. */
+const CANDIDATE_LANGUAGES = ['fr', 'en', 'de', 'es', 'it', 'pt', 'ru', 'zh', 'ja', 'ar'];
+
+/** Identifies the language from the body of the text (titles alone are too short to tell). */
+export function detectLanguage(text: string): string {
+  const sample = text.slice(0, 6000);
+  const best = detectAll(sample, { only: CANDIDATE_LANGUAGES })[0];
+  return best?.lang ?? 'en';
+}
+
+interface DocTypeCue {
+  type: DocType;
+  weight: number;
+  pattern: RegExp;
+  rule: string;
+}
+const cueCache = new Map<string, DocTypeCue[]>();
+
+function docTypeCues(language: string): DocTypeCue[] {
+  let cues = cueCache.get(language);
+  if (!cues) {
+    cues = readTsv(path.join(languageDir(segmentationData(language).language), 'doc-type.tsv'), ['type', 'weight', 'pattern']).map((row) => {
+      const type = row.cells.type as DocType;
+      if (type !== 'news_report' && type !== 'statement_text') throw new EntenteError(`unknown document type "${type}"`, row.where, 'use news_report or statement_text');
+      return { type, weight: Number(row.cells.weight), pattern: new RegExp(row.cells.pattern, 'giu'), rule: row.where };
+    });
+    cueCache.set(language, cues);
+  }
+  return cues;
+}
+
+/**
+ * `statement_text` or `news_report`, by weighing cues of narration ("selon le communiqué",
+ * "said", wire datelines, bylines) against cues of the statement's own voice ("ci-après",
+ * "we", numbered paragraphs, a closing date line).
+ */
+export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
+  const score = { news_report: 0, statement_text: 0 };
+  const body = doc.provisions.map((p) => p.text).join('\n');
+  const reasons: string[] = [];
+  for (const cue of docTypeCues(doc.language)) {
+    const n = body.match(cue.pattern)?.length ?? 0;
+    if (n) {
+      score[cue.type] += cue.weight * Math.min(n, 5);
+      reasons.push(`${cue.rule}×${n}`);
+    }
+  }
+  const furniture = doc.lines.filter((l) => ['dateline', 'byline', 'source', 'breadcrumb', 'furniture'].includes(l.kind)).length;
+  score.news_report += 2 * Math.min(furniture, 3);
+  const numbered = doc.provisions.filter((p) => p.section && /^\d+$|^[IVXLC]+$/.test(p.section)).length;
+  score.statement_text += Math.min(numbered, 5) * 2;
+  if (doc.lines.some((l) => l.kind === 'closing_date')) score.statement_text += 3;
+  const type: DocType = score.news_report > score.statement_text ? 'news_report' : 'statement_text';
+  return { type, evidence: `news=${score.news_report} statement=${score.statement_text}; ${reasons.join(', ')}` };
+}
+
+/**
+ * The statement's date as a careful reader takes it from the text (codebook section 1):
+ * a closing date line; the date of a wire dateline; a full date in the opening sentences (the
+ * meeting); a dated stamp or dateline; else null. A month and day without year take the year
+ * of a printed stamp when there is one.
+ */
+export function findDocumentDate(doc: Doc): { date: string | null; evidence: string } {
+  const data = segmentationData(doc.language);
+  const dated = (kind: string) =>
+    doc.lines.filter((l) => l.kind === kind).flatMap((l) => findDates(l.text, data).map((d) => ({ d, line: l })));
+  const stampYear = [...dated('dateline'), ...dated('closing_date')].find((x) => x.d.hasYear)?.d.iso.slice(0, 4) ?? yearOf(doc.source.hints.date);
+  const withYear = (d: FoundDate): string | null => (d.hasYear ? d.iso : stampYear ? `${stampYear}${d.iso.slice(1)}` : null);
+
+  const closing = dated('closing_date').find((x) => x.d.hasYear);
+  if (closing) return { date: closing.d.iso, evidence: `closing date line "${closing.line.text}"` };
+  const wire = doc.lines.find((l) => l.rule === 'shape:wire-dateline');
+  if (wire) {
+    const d = findDates(wire.text, data)[0];
+    const iso = d && withYear(d);
+    if (iso) return { date: iso, evidence: `wire dateline "${wire.text}"` };
+  }
+  for (const p of doc.provisions.slice(0, 2)) {
+    const d = findDates(p.text, data).find((x) => x.hasYear);
+    if (d) return { date: d.iso, evidence: `date in provision ${p.index}` };
+  }
+  const line = dated('dateline').find((x) => x.d.hasYear);
+  if (line) return { date: line.d.iso, evidence: `dateline "${line.line.text}"` };
+  const hint = doc.source.hints.date && /^\d{4}-\d{2}-\d{2}/.exec(doc.source.hints.date)?.[0];
+  if (hint) return { date: hint, evidence: 'page metadata' };
+  return { date: null, evidence: 'no printed date with a year' };
+}
+
+function yearOf(iso?: string): string | undefined {
+  return iso && /^\d{4}/.exec(iso)?.[0];
+}
+
+/** The headline: the title line found by segmentation, else the reader's hint. */
+export function findTitle(doc: Doc): string | null {
+  return doc.lines.find((l) => l.kind === 'title')?.text ?? doc.source.hints.title ?? null;
+}

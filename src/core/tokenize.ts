@@ -1,0 +1,56 @@
+import { foldAccents } from './normalize.ts';
+
+/** A word of the normalised text. Punctuation is not a token; hyphens and apostrophes are remembered. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Surface form as in the text. */
+  raw: string;
+  /** Lower-cased, accent-folded form used by every matcher. */
+  norm: string;
+  /** The token ends with an elision apostrophe (`l'`, `d'`, `qu'`). */
+  elided: boolean;
+  /** The token is glued to the previous one by a hyphen (`sino-russe`, `U.S.-Japan`). */
+  afterHyphen: boolean;
+}
+
+// A word is a run of letters, digits and inner dots of acronyms (U.S., D.C.).
+const WORD = /[\p{L}\p{N}]+(?:\.(?=\p{Lu}\.)[\p{L}]+)*(?:['’ʼ](?=\p{L}))?/gu;
+const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
+
+/**
+ * Splits text into word tokens with offsets. Elided articles and pronouns ("l'", "s'")
+ * become their own token so that "l'OTAN" yields `l'` + `OTAN`.
+ */
+export function tokenize(text: string, from = 0, to = text.length): Token[] {
+  const tokens: Token[] = [];
+  WORD.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = WORD.exec(text)) && m.index < to) {
+    let raw = m[0];
+    let end = m.index + raw.length;
+    if (end > to) {
+      raw = raw.slice(0, to - m.index);
+      end = to;
+    }
+    const elided = /['’ʼ]$/.test(raw) && ELISION.test(raw);
+    if (/['’ʼ]$/.test(raw) && !elided) {
+      // An apostrophe inside a word that is not an elision (e.g. "People's"): keep the word whole.
+      const rest = /^[\p{L}]+/u.exec(text.slice(end));
+      if (rest) {
+        raw += rest[0];
+        end += rest[0].length;
+        WORD.lastIndex = end;
+      }
+    }
+    const prev = text[m.index - 1];
+    const afterHyphen = (prev === '-' || prev === '‑' || prev === '–') && tokens.length > 0 && tokens[tokens.length - 1].end === m.index - 1;
+    tokens.push({ start: m.index, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen });
+  }
+  return tokens;
+}
+
+/** Tokens of a phrase, as folded strings (for building lexicon keys). */
+export function phraseKeys(phrase: string): string[] {
+  return tokenize(phrase).map((t) => t.norm);
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { DATA_DIR, readList, readTsv } from './tsv.ts';
+import { EntenteError, type LineKind } from '../core/types.ts';
+
+/** Segmentation and date knowledge of one language, loaded from `data/lang/<lang>/`. */
+export interface SegmentationData {
+  language: string;
+  abbreviations: Set<string>;
+  furniture: { kind: LineKind; pattern: RegExp; rule: string }[];
+  /** Month name (folded, no dot) → month number. */
+  months: Map<string, number>;
+  monthPattern: string;
+}
+
+const LINE_KINDS = new Set<LineKind>(['dateline', 'byline', 'source', 'caption', 'breadcrumb', 'furniture']);
+const cache = new Map<string, SegmentationData>();
+
+export function languageDir(language: string): string {
+  return path.join(DATA_DIR, 'lang', language);
+}
+
+/** Languages that have a data folder. */
+export function hasLanguageData(language: string): boolean {
+  return existsSync(languageDir(language));
+}
+
+export function segmentationData(language: string): SegmentationData {
+  const lang = hasLanguageData(language) ? language : 'en';
+  let data = cache.get(lang);
+  if (data) return data;
+  const dir = languageDir(lang);
+  const abbreviations = new Set(readList(path.join(dir, 'abbreviations.txt')));
+  const furniture = readTsv(path.join(dir, 'furniture.tsv'), ['kind', 'pattern']).map((row) => {
+    const kind = row.cells.kind as LineKind;
+    if (!LINE_KINDS.has(kind)) throw new EntenteError(`unknown line kind "${kind}"`, row.where, `use one of ${[...LINE_KINDS].join(', ')}`);
+    try {
+      return { kind, pattern: new RegExp(`^(?:${row.cells.pattern})$`, 'iu'), rule: row.where };
+    } catch (err) {
+      throw new EntenteError(`bad regular expression (${(err as Error).message})`, row.where);
+    }
+  });
+  const months = new Map<string, number>();
+  for (const row of readTsv(path.join(dir, 'months.tsv'), ['month', 'names']))
+    for (const name of row.cells.names.split('|')) months.set(name.toLowerCase().replace(/\.$/, ''), Number(row.cells.month));
+  const monthPattern = [...months.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\.?')
+    .join('|');
+  data = { language: lang, abbreviations, furniture, months, monthPattern };
+  cache.set(lang, data);
+  return data;
+}

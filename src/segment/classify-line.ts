@@ -1,0 +1,38 @@
+import type { LineKind } from '../core/types.ts';
+import type { SegmentationData } from '../lang/language-data.ts';
+import { isDateLine } from '../analyze/date-lines.ts';
+
+export interface LineClass {
+  kind: LineKind | 'body' | 'list_item';
+  rule: string;
+}
+
+/** Ends like a sentence: final punctuation, perhaps followed by closing quotes or brackets. */
+const FINAL_PUNCT = /[.!?…:;]["»”’)\]]*$/u;
+export const LIST_MARKER = /^(?:——|—|--|-|–|•|\*|·)\s*(?=\S)/u;
+export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\))\s+(?=\S)/u;
+/** "Name, role, et Name, role": the shape of a photo caption naming people. */
+const CAPTION_OF_PEOPLE = /^[^,.;:!?]{3,60}, [^,.;:!?]{3,60},? (?:et|and|und|y) [^,.;:!?]{3,60}, [^,.;:!?]{3,60}$/u;
+const BREADCRUMB = /^(?:[^>›»]{1,40}\s*(?:>>|>|›)\s*){1,6}[^>›»]{1,40}$/u;
+const LONE_SYMBOLS = /^[\p{P}\p{S}\s]*$/u;
+
+/**
+ * Classifies one paragraph of text: page furniture, datelines, captions and breadcrumbs by
+ * the language's furniture patterns and by shape; lines without final punctuation are headings
+ * (or the title); everything else is body text.
+ */
+export function classifyLine(line: string, data: SegmentationData): LineClass {
+  const text = line.trim();
+  if (LONE_SYMBOLS.test(text)) return { kind: 'furniture', rule: 'shape:symbols' };
+  for (const f of data.furniture) if (f.pattern.test(text.replace(/^[•·*]\s*/u, ''))) return { kind: f.kind, rule: f.rule };
+  if (BREADCRUMB.test(text) && !FINAL_PUNCT.test(text)) return { kind: 'breadcrumb', rule: 'shape:breadcrumb' };
+  if (isDateLine(text, data)) return { kind: 'dateline', rule: 'shape:dateline' };
+  if (LIST_MARKER.test(text) || /^[a-z]\)\s/.test(text)) return { kind: 'list_item', rule: 'shape:list-marker' };
+  if (FINAL_PUNCT.test(text)) return { kind: 'body', rule: 'shape:sentence' };
+  if (CAPTION_OF_PEOPLE.test(text)) return { kind: 'caption', rule: 'shape:caption-of-people' };
+  // A numbered paragraph whose sentence lacks its final stop is still body text.
+  if (SECTION_NUMBER.test(text) && text.split(/\s+/).length > 12) return { kind: 'body', rule: 'shape:numbered-paragraph' };
+  // A long line with a sentence boundary inside is body text that lost its final stop.
+  if (text.length > 200 && /[.!?]\s+\p{Lu}/u.test(text)) return { kind: 'body', rule: 'shape:unterminated-body' };
+  return { kind: 'heading', rule: 'shape:no-final-punctuation' };
+}
