@@ -1,8 +1,18 @@
 import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cliProgress from 'cli-progress';
+import { EntenteError } from '../core/types.ts';
 import { readStatementFile } from '../ingest/read-file.ts';
 import { analyzeText, toRecord } from '../analyze/pipeline.ts';
 import { evaluate, formatScores } from '../eval/evaluate.ts';
+import { expandInputs, ingestFiles, type IngestSummary } from '../ingest/ingest.ts';
+import { DEFAULT_DB, openDatabase } from '../store/database.ts';
+import { listDocuments, loadDoc, replaceAnalysis, documentText, findDocument } from '../store/documents.ts';
+import { contextFor } from './context.ts';
 import { formatRecord } from './format.ts';
+import { table } from './table.ts';
 
 export interface Command {
   summary: string;
@@ -10,17 +20,112 @@ export interface Command {
   run(args: string[]): Promise<number>;
 }
 
+const dbOption = { db: { type: 'string' as const, default: DEFAULT_DB } };
+export const SAMPLE_CORPUS = fileURLToPath(new URL('../../examples/corpus/', import.meta.url));
+
+function printSummary(summary: IngestSummary, db: string): void {
+  for (const o of summary.outcomes) if (o.status === 'failed') console.error(`✗ ${o.error}`);
+  console.log(
+    table(
+      ['added', 'unchanged', 'failed', 'provisions', 'languages', 'database'],
+      [[summary.added, summary.unchanged, summary.failed, summary.provisions, Object.entries(summary.languages).map(([l, n]) => `${l} ${n}`).join(', ') || '—', db]],
+    ),
+  );
+}
+
+async function runIngest(dbFile: string, inputs: string[], gazetteers: string[], quiet = false): Promise<IngestSummary> {
+  const files = expandInputs(inputs);
+  if (!files.length) throw new EntenteError('no statement files found', inputs.join(' '), 'give files, folders or globs of .txt .md .html .pdf .docx');
+  const db = openDatabase(dbFile);
+  try {
+    const bar = !quiet && process.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    bar?.start(files.length, 0, { file: '' });
+    const summary = await ingestFiles(db, files, contextFor(dbFile, gazetteers), (done, o) => bar?.update(done, { file: path.basename(o.file) }));
+    bar?.stop();
+    return summary;
+  } finally {
+    db.close();
+  }
+}
+
 export const COMMANDS: Record<string, Command> = {
+  ingest: {
+    summary: 'read statement files, folders or globs, analyse them and store them in the database',
+    usage: 'PATH... [--db FILE] [--gazetteer FILE]... [--json]',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, gazetteer: { type: 'string', multiple: true }, json: { type: 'boolean' } } });
+      if (!positionals.length) throw new EntenteError('give at least one PATH', 'ingest', 'entente ingest statements/ --db entente.db');
+      const summary = await runIngest(values.db, positionals, values.gazetteer ?? [], values.json);
+      if (values.json) console.log(JSON.stringify(summary, null, 2));
+      else printSummary(summary, values.db);
+      return summary.failed ? 1 : 0;
+    },
+  },
   analyze: {
     summary: 'analyse one file and print its analysis record, without touching the database',
-    usage: 'FILE [--json] [--explain]',
+    usage: 'FILE [--json] [--explain] [--gazetteer FILE]...',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, explain: { type: 'boolean' } } });
-      if (positionals.length !== 1) throw new (await import('../core/types.ts')).EntenteError('give exactly one FILE', 'analyze', 'entente analyze statement.txt --json');
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, gazetteer: { type: 'string', multiple: true } } });
+      if (positionals.length !== 1) throw new EntenteError('give exactly one FILE', 'analyze', 'entente analyze statement.txt --json');
       const read = await readStatementFile(positionals[0]);
-      const doc = analyzeText(read.text, read.source);
+      const doc = analyzeText(read.text, read.source, contextFor(undefined, values.gazetteer ?? []));
       if (values.json) console.log(JSON.stringify(toRecord(doc), null, 2));
       else console.log(formatRecord(doc, { explain: values.explain ?? false }));
+      return 0;
+    },
+  },
+  list: {
+    summary: 'list the stored documents',
+    usage: '[--db FILE] [--language L] [--party CODE] [--from DATE] [--to DATE] [--json]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, language: { type: 'string' }, party: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const docs = listDocuments(db, values);
+        if (values.json) console.log(JSON.stringify(docs, null, 2));
+        else console.log(table(['id', 'date', 'lang', 'type', 'parties', 'prov.', 'name', 'title'], docs.map((d) => [d.id, d.date, d.language, d.doc_type, d.parties.join(','), d.provisions, d.name, d.title]), 48));
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  show: {
+    summary: 'show a stored document with its provisions and codes (--explain: the evidence of each code)',
+    usage: 'DOC [--db FILE] [--explain] [--json]',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' }, explain: { type: 'boolean' } } });
+      if (positionals.length !== 1) throw new EntenteError('give one DOC (id, id prefix or file name)', 'show');
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const { doc, stored } = loadDoc(db, positionals[0]);
+        if (values.json) console.log(JSON.stringify({ id: stored.id, ...toRecord(doc, stored.name) }, null, 2));
+        else console.log(`${stored.id}  ${formatRecord(doc, { explain: values.explain ?? false })}`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  reanalyze: {
+    summary: 'run the current analysis again on stored documents (all, or the ones named); corrections are kept',
+    usage: '[DOC...] [--db FILE] [--gazetteer FILE]...',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, gazetteer: { type: 'string', multiple: true } } });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const ids = positionals.length ? positionals.map((r) => findDocument(db, r).id) : listDocuments(db).map((d) => d.id);
+        const context = contextFor(values.db, values.gazetteer ?? []);
+        let orphaned = 0;
+        for (const id of ids) {
+          const t = documentText(db, id);
+          const doc = analyzeText(t.text, { path: t.path, format: t.format as never, encoding: t.encoding, hints: {} }, context);
+          orphaned += replaceAnalysis(db, id, doc).orphaned;
+        }
+        console.log(`re-analysed ${ids.length} document(s)${orphaned ? `; ${orphaned} correction(s) no longer match a provision and are kept aside` : ''}`);
+      } finally {
+        db.close();
+      }
       return 0;
     },
   },
@@ -29,11 +134,24 @@ export const COMMANDS: Record<string, Command> = {
     usage: 'GOLD_DIR CORPUS_DIR [--json] [--details]',
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, details: { type: 'boolean' } } });
-      if (positionals.length !== 2) throw new (await import('../core/types.ts')).EntenteError('give GOLD_DIR and CORPUS_DIR', 'eval');
+      if (positionals.length !== 2) throw new EntenteError('give GOLD_DIR and CORPUS_DIR', 'eval', 'entente eval ../shared/gold/seeds ../shared/corpus/seeds');
       const result = await evaluate(positionals[0], positionals[1]);
       if (values.json) console.log(JSON.stringify(values.details ? result : result.scores, null, 2));
       else console.log(formatScores(result.scores));
       return 0;
+    },
+  },
+  demo: {
+    summary: 'ingest the sample corpus into a database and show what was stored',
+    usage: '[--db FILE]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { db: { type: 'string', default: 'entente-demo.db' } } });
+      if (!existsSync(SAMPLE_CORPUS)) throw new EntenteError('the sample corpus is missing', SAMPLE_CORPUS);
+      const summary = await runIngest(values.db, [SAMPLE_CORPUS], []);
+      printSummary(summary, values.db);
+      console.log('');
+      await COMMANDS.list.run(['--db', values.db]);
+      return summary.failed ? 1 : 0;
     },
   },
 };

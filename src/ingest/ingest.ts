@@ -1,0 +1,75 @@
+import { statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { globSync, isDynamicPattern } from 'tinyglobby';
+import { EntenteError } from '../core/types.ts';
+import { readStatementFile, SUPPORTED_EXTENSIONS } from './read-file.ts';
+import { analyzeText } from '../analyze/pipeline.ts';
+import type { AnalysisContext } from '../analyze/stage.ts';
+import { saveDocument } from '../store/documents.ts';
+import type { Db } from '../store/database.ts';
+
+export interface IngestOutcome {
+  file: string;
+  status: 'added' | 'unchanged' | 'failed';
+  id?: string;
+  provisions?: number;
+  language?: string;
+  error?: string;
+}
+
+export interface IngestSummary {
+  added: number;
+  unchanged: number;
+  failed: number;
+  provisions: number;
+  languages: Record<string, number>;
+  outcomes: IngestOutcome[];
+}
+
+/**
+ * Expands files, folders (recursively) and glob patterns into the statement files they name.
+ * A path that does not exist is kept, so that reading it reports the error.
+ */
+export function expandInputs(inputs: string[]): string[] {
+  const files: string[] = [];
+  const exts = SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',');
+  for (const input of inputs) {
+    if (existsSync(input) && statSync(input).isDirectory()) {
+      files.push(...globSync(`**/*.{${exts}}`, { cwd: input, absolute: false, caseSensitiveMatch: false }).sort().map((f) => path.join(input, f)));
+    } else if (!existsSync(input) && isDynamicPattern(input)) {
+      const hits = globSync(input, { absolute: false }).sort();
+      if (!hits.length) files.push(input);
+      files.push(...hits);
+    } else files.push(input);
+  }
+  return [...new Set(files)];
+}
+
+/**
+ * Reads, analyses and stores each file; one transaction per document. A file that fails is
+ * reported and skipped: the run goes on with the rest.
+ */
+export async function ingestFiles(db: Db, files: string[], context: AnalysisContext, onProgress?: (done: number, outcome: IngestOutcome) => void): Promise<IngestSummary> {
+  const summary: IngestSummary = { added: 0, unchanged: 0, failed: 0, provisions: 0, languages: {}, outcomes: [] };
+  let done = 0;
+  for (const file of files) {
+    let outcome: IngestOutcome;
+    try {
+      const read = await readStatementFile(file);
+      const doc = analyzeText(read.text, read.source, context);
+      const saved = saveDocument(db, doc);
+      outcome = { file, status: saved.status, id: saved.id, provisions: doc.provisions.length, language: doc.language };
+      if (saved.status === 'added') {
+        summary.provisions += doc.provisions.length;
+        summary.languages[doc.language] = (summary.languages[doc.language] ?? 0) + 1;
+      }
+    } catch (err) {
+      const message = err instanceof EntenteError ? err.describe() : `${file}: ${(err as Error).message}`;
+      outcome = { file, status: 'failed', error: message };
+    }
+    summary[outcome.status]++;
+    summary.outcomes.push(outcome);
+    onProgress?.(++done, outcome);
+  }
+  return summary;
+}

@@ -1,0 +1,199 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Annotation, AnnotationKind, Doc, DocType, MetaLine } from '../core/types.ts';
+import { EntenteError } from '../core/types.ts';
+import { normalizeForAlignment } from '../core/normalize.ts';
+import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
+import type { Db } from './database.ts';
+
+/** Documents are identified by the hash of their normalised text. */
+export function documentHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\s+/g, ' ').trim()).digest('hex');
+}
+
+export const idOf = (hash: string) => hash.slice(0, 16);
+
+export interface StoredDocument {
+  id: string;
+  path: string;
+  name: string;
+  format: string;
+  language: string;
+  doc_type: DocType;
+  date: string | null;
+  title: string | null;
+  parties: string[];
+  provisions: number;
+  ingested_at: string;
+  analyzed_at: string;
+  analyzer_version: string;
+}
+
+export interface StoredProvision {
+  idx: number;
+  start: number;
+  end: number;
+  section: string | null;
+  text: string;
+}
+
+export interface StoredAnnotation extends Annotation {
+  id: number;
+  correction_id: number | null;
+}
+
+type Row = Record<string, unknown>;
+
+function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): void {
+  const insertProvision = db.prepare('INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const p of doc.provisions) insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text);
+  const insertAnnotation = db.prepare(
+    "INSERT INTO annotations (doc_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
+  );
+  for (const a of doc.annotations) insertAnnotation.run(id, a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
+}
+
+/**
+ * Stores an analysed document in one transaction: either all of it is there afterwards, or
+ * nothing. A document whose text is already stored is left as it is ("unchanged").
+ */
+export function saveDocument(db: Db, doc: Doc): { id: string; status: 'added' | 'unchanged' } {
+  const hash = documentHash(doc.text);
+  const id = idOf(hash);
+  return db.transaction(() => {
+    if (db.prepare('SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
+    const now = new Date().toISOString();
+    db.prepare(
+      `INSERT INTO documents (id, hash, path, name, format, encoding, language, doc_type, date, title, parties, text, lines, field_evidence, analyzer_version, ingested_at, analyzed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      id, hash, doc.source.path, path.basename(doc.source.path), doc.source.format, doc.source.encoding, doc.language, doc.docType, doc.date, doc.title,
+      JSON.stringify(doc.parties), doc.text, JSON.stringify(doc.lines), JSON.stringify(doc.fieldEvidence), ANALYZER_VERSION, now, now,
+    );
+    insertProvisionsAndAnnotations(db, id, doc);
+    return { id, status: 'added' as const };
+  })();
+}
+
+/**
+ * Replaces the machine analysis of a stored document with a new one, in one transaction.
+ * Human corrections are kept and re-anchored to the provision with the same text.
+ */
+export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: number; orphaned: number } {
+  return db.transaction(() => {
+    db.prepare(
+      'UPDATE documents SET language = ?, doc_type = ?, date = ?, title = ?, parties = ?, lines = ?, field_evidence = ?, analyzer_version = ?, analyzed_at = ? WHERE id = ?',
+    ).run(doc.language, doc.docType, doc.date, doc.title, JSON.stringify(doc.parties), JSON.stringify(doc.lines), JSON.stringify(doc.fieldEvidence), ANALYZER_VERSION, new Date().toISOString(), id);
+    db.prepare("DELETE FROM annotations WHERE doc_id = ? AND origin = 'machine'").run(id);
+    db.prepare('DELETE FROM provisions WHERE doc_id = ?').run(id);
+    insertProvisionsAndAnnotations(db, id, doc);
+    let reanchored = 0;
+    let orphaned = 0;
+    const byText = new Map(doc.provisions.map((p) => [normalizeForAlignment(p.text), p]));
+    const corrections = db.prepare('SELECT id, provision_idx, provision_text FROM corrections WHERE doc_id = ? AND active = 1').all(id) as Row[];
+    for (const c of corrections) {
+      const target = byText.get(normalizeForAlignment(String(c.provision_text)));
+      if (!target) {
+        orphaned++;
+        continue;
+      }
+      if (target.index !== c.provision_idx) reanchored++;
+      db.prepare('UPDATE corrections SET provision_idx = ? WHERE id = ?').run(target.index, c.id);
+      db.prepare('UPDATE annotations SET provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(target.index, target.start, target.end, c.id);
+    }
+    return { reanchored, orphaned };
+  })();
+}
+
+const DOC_COLUMNS = `d.id, d.path, d.name, d.format, d.language, d.doc_type, d.date, d.title, d.parties, d.ingested_at, d.analyzed_at, d.analyzer_version,
+  (SELECT count(*) FROM provisions p WHERE p.doc_id = d.id) AS provisions`;
+
+function toStored(row: Row): StoredDocument {
+  return { ...(row as unknown as StoredDocument), parties: JSON.parse(String(row.parties)) };
+}
+
+export function listDocuments(db: Db, filter: { language?: string; party?: string; from?: string; to?: string } = {}): StoredDocument[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter.language) (where.push('d.language = ?'), params.push(filter.language));
+  if (filter.party) (where.push('EXISTS (SELECT 1 FROM json_each(d.parties) WHERE value = ?)'), params.push(filter.party));
+  if (filter.from) (where.push('d.date >= ?'), params.push(filter.from));
+  if (filter.to) (where.push('d.date <= ?'), params.push(filter.to));
+  const sql = `SELECT ${DOC_COLUMNS} FROM documents d ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY d.date IS NULL, d.date, d.name`;
+  return (db.prepare(sql).all(...params) as Row[]).map(toStored);
+}
+
+/**
+ * Finds a stored document the way every command names one: its id, a unique id prefix, or
+ * its file name with or without extension.
+ */
+export function findDocument(db: Db, ref: string): StoredDocument {
+  const rows = db
+    .prepare(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = ? OR d.id LIKE ? OR d.name = ? OR d.name LIKE ? OR d.path = ?`)
+    .all(ref, `${ref.replace(/[%_]/g, '')}%`, ref, `${ref.replace(/[%_]/g, '')}.%`, ref) as Row[];
+  const exact = rows.filter((r) => r.id === ref || r.name === ref || r.path === ref);
+  const hits = exact.length ? exact : rows;
+  if (hits.length === 1) return toStored(hits[0]);
+  if (!hits.length) throw new EntenteError(`no stored document matches "${ref}"`, 'documents', 'run "entente list" to see ids and names');
+  throw new EntenteError(`"${ref}" matches ${hits.length} documents (${hits.slice(0, 5).map((r) => `${r.id} ${r.name}`).join('; ')})`, 'documents', 'give a longer id prefix');
+}
+
+export function documentText(db: Db, id: string): { text: string; lines: MetaLine[]; fieldEvidence: Record<string, string>; path: string; format: string; encoding: string } {
+  const row = db.prepare('SELECT text, lines, field_evidence, path, format, encoding FROM documents WHERE id = ?').get(id) as Row | undefined;
+  if (!row) throw new EntenteError(`no document ${id}`, 'documents');
+  return { text: String(row.text), lines: JSON.parse(String(row.lines)), fieldEvidence: JSON.parse(String(row.field_evidence)), path: String(row.path), format: String(row.format), encoding: String(row.encoding) };
+}
+
+export function documentProvisions(db: Db, id: string): StoredProvision[] {
+  return db.prepare('SELECT idx, start, end, section, text FROM provisions WHERE doc_id = ? ORDER BY idx').all(id) as StoredProvision[];
+}
+
+/**
+ * The codes in force for a document: for each provision and kind, the analyst's correction
+ * if there is one, else the machine's codes. Each annotation says which it is (`origin`).
+ */
+export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
+  const rows = db
+    .prepare(
+      `SELECT a.id, a.provision_idx AS provision, a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id
+       FROM annotations a
+       WHERE a.doc_id = ?
+         AND (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1)
+              OR a.origin = 'machine' AND NOT EXISTS (
+                SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
+       ORDER BY a.provision_idx, a.kind, a.start`,
+    )
+    .all(id) as Row[];
+  return rows.map((r) => ({ ...(r as unknown as StoredAnnotation), detail: (r.detail as string | null) ?? undefined }));
+}
+
+export function deleteDocument(db: Db, id: string): void {
+  db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+}
+
+export type { AnnotationKind };
+
+/** Rebuilds the central document type from the database, with the codes in force. */
+export function loadDoc(db: Db, ref: string): { doc: Doc; stored: StoredDocument; annotations: StoredAnnotation[] } {
+  const stored = findDocument(db, ref);
+  const t = documentText(db, stored.id);
+  const annotations = effectiveAnnotations(db, stored.id);
+  const doc: Doc = {
+    source: { path: t.path, format: t.format as Doc['source']['format'], encoding: t.encoding, hints: {} },
+    text: t.text,
+    language: stored.language,
+    docType: stored.doc_type,
+    date: stored.date,
+    title: stored.title,
+    parties: stored.parties,
+    provisions: db
+      .prepare('SELECT idx AS "index", start, end, section, paragraph, text FROM provisions WHERE doc_id = ? ORDER BY idx')
+      .all(stored.id)
+      .map((p) => ({ ...(p as Doc['provisions'][number]), heading: null })),
+    lines: t.lines,
+    annotations,
+    diagnostics: [],
+    fieldEvidence: t.fieldEvidence,
+  };
+  return { doc, stored, annotations };
+}

@@ -1,0 +1,77 @@
+/**
+ * Schema migrations, applied in order and recorded in `schema_migrations`. Never edit a
+ * released migration: add a new one.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'documents, provisions, annotations, corrections',
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        hash TEXT NOT NULL UNIQUE,
+        path TEXT NOT NULL,
+        name TEXT NOT NULL,
+        format TEXT NOT NULL,
+        encoding TEXT NOT NULL,
+        language TEXT NOT NULL,
+        doc_type TEXT NOT NULL,
+        date TEXT,
+        title TEXT,
+        parties TEXT NOT NULL DEFAULT '[]',
+        text TEXT NOT NULL,
+        lines TEXT NOT NULL DEFAULT '[]',
+        field_evidence TEXT NOT NULL DEFAULT '{}',
+        analyzer_version TEXT NOT NULL,
+        ingested_at TEXT NOT NULL,
+        analyzed_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_date ON documents(date);
+      CREATE INDEX documents_name ON documents(name);
+
+      CREATE TABLE provisions (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        section TEXT,
+        paragraph INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        UNIQUE (doc_id, idx)
+      );
+
+      CREATE TABLE annotations (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        provision_idx INTEGER NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('act', 'holder', 'entity', 'topic')),
+        label TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        rule TEXT NOT NULL,
+        detail TEXT,
+        origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
+        correction_id INTEGER REFERENCES corrections(id) ON DELETE CASCADE
+      );
+      CREATE INDEX annotations_by_label ON annotations(kind, label, doc_id, provision_idx);
+      CREATE INDEX annotations_by_provision ON annotations(doc_id, provision_idx, kind);
+
+      -- An analyst's correction of one field of one provision. Its labels are stored as human
+      -- annotations; it is re-anchored by provision text when a re-analysis moves provisions.
+      CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        provision_idx INTEGER NOT NULL,
+        provision_text TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('act', 'holder', 'entity', 'topic')),
+        labels TEXT NOT NULL,
+        note TEXT,
+        author TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX corrections_by_provision ON corrections(doc_id, provision_idx, kind);
+    `,
+  },
+];
