@@ -2,9 +2,12 @@ import type { AnalysisRecord, Doc, SourceInfo } from '../core/types.ts';
 import { segment } from '../segment/segment.ts';
 import { classifyDocType, detectLanguage, findDocumentDate, findTitle } from './doc-fields.ts';
 import { defaultContext, type AnalysisContext, type Stage } from './stage.ts';
+import { entityStage } from './entities/stage.ts';
+import { partiesStage } from './parties.ts';
+import { actsStage } from './acts/stage.ts';
 
 /** The coding stages, in the order they run. Each one reads what the previous ones wrote. */
-export const CODING_STAGES: Stage[] = [];
+export const CODING_STAGES: Stage[] = [entityStage, partiesStage, actsStage];
 
 /** Bump when the analysis changes, so stored documents can be re-analysed. */
 export const ANALYZER_VERSION = '0.1.0';

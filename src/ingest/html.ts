@@ -26,8 +26,11 @@ export function extractHtml(html: string): HtmlText {
     attr(document, 'meta[name="dc.date"]', 'content') ??
     attr(document, 'time[datetime]', 'datetime');
   const h1 = document.querySelector('h1')?.textContent?.trim();
-  // Readability mutates the DOM it reads; work on a fresh parse.
-  const article = new Readability(parseHTML(html).document as unknown as Document, { charThreshold: 100 }).parse();
+  // Readability mutates the DOM it reads; work on a fresh parse. Photo captions and asides are
+  // page furniture (codebook section 2), so they go before extraction.
+  const page = parseHTML(html).document;
+  for (const el of Array.from(page.querySelectorAll('figcaption, aside, nav, form, [role="navigation"], [aria-hidden="true"]'))) el.remove();
+  const article = new Readability(page as unknown as Document, { charThreshold: 100 }).parse();
   let body: string;
   if (article?.content) {
     const { document: content } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);

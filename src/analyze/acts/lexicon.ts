@@ -1,0 +1,119 @@
+import path from 'node:path';
+import { ACTS, EntenteError, type Act } from '../../core/types.ts';
+import { foldAccents } from '../../core/normalize.ts';
+import { tokenize } from '../../core/tokenize.ts';
+import { readTsv } from '../../lang/tsv.ts';
+import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
+
+/** One alternative of a pattern token. */
+type WordTest = { exact: string } | { prefix: string } | { suffix: string } | { cls: string; negated: boolean };
+
+export interface PatternToken {
+  kind: 'word' | 'gap';
+  alternatives: WordTest[];
+  optional: boolean;
+}
+
+export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial';
+
+export interface Cue {
+  act: Act | '-';
+  pattern: PatternToken[];
+  source: string;
+  flags: Set<CueFlag>;
+  /** What the act becomes under negation: another act, or null to drop it. Undefined: unchanged. */
+  negated?: Act | null;
+  rule: string;
+}
+
+export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry';
+
+export interface ActLexicon {
+  language: string;
+  cues: Cue[];
+  /** Cues indexed by the literal first letters of their first token ('' = any). */
+  byFirst: Map<string, Cue[]>;
+  classes: Map<string, Set<string>>;
+  holderPhrases: { kind: HolderPhraseKind; keys: string[]; rule: string }[];
+  frames: { kind: 'trailing' | 'leading'; pattern: RegExp; rule: string }[];
+}
+
+const GAP = new Set(['…', '...']);
+const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial'];
+const cache = new Map<string, ActLexicon>();
+
+function compileToken(spec: string, classes: Map<string, Set<string>>, where: string): PatternToken {
+  if (GAP.has(spec)) return { kind: 'gap', alternatives: [], optional: true };
+  const optional = spec.endsWith('?') && spec.length > 1;
+  const body = optional ? spec.slice(0, -1) : spec;
+  const alternatives = body.split('|').map((alt): WordTest => {
+    const negated = alt.startsWith('!@');
+    if (alt.startsWith('@') || negated) {
+      const cls = alt.slice(negated ? 2 : 1);
+      if (!classes.has(cls)) throw new EntenteError(`unknown word class "@${cls}"`, where, 'define it in classes.tsv');
+      return { cls, negated };
+    }
+    const word = foldAccents(alt).replace(/['’]/g, '');
+    if (word.startsWith('*')) return { suffix: word.slice(1) };
+    if (word.endsWith('*')) return { prefix: word.slice(0, -1) };
+    return { exact: word };
+  });
+  return { kind: 'word', alternatives, optional };
+}
+
+/** Loads and validates the act lexicon of a language (acts, classes, holder phrases, frames). */
+export function loadActLexicon(language: string): ActLexicon {
+  const lang = hasLanguageData(language) ? language : 'en';
+  const cached = cache.get(lang);
+  if (cached) return cached;
+  const dir = languageDir(lang);
+  const classes = new Map<string, Set<string>>();
+  for (const row of readTsv(path.join(dir, 'classes.tsv'), ['class']))
+    classes.set(row.cells.class, new Set((row.cells.words ?? '').split(/\s+/).filter(Boolean).map((w) => foldAccents(w).replace(/['’]/g, ''))));
+  const cues: Cue[] = [];
+  const seen = new Map<string, string>();
+  for (const row of readTsv(path.join(dir, 'acts.tsv'), ['act', 'cue'])) {
+    const act = row.cells.act as Act | '-';
+    if (act !== '-' && !ACTS.includes(act as Act)) throw new EntenteError(`unknown act "${act}"`, row.where, `use one of ${ACTS.join(', ')} or - (mask)`);
+    const key = `${act}\t${row.cells.cue}`;
+    if (seen.has(key)) throw new EntenteError(`duplicate cue "${row.cells.cue}" for ${act} (first at ${seen.get(key)})`, row.where, 'remove one of the two lines');
+    seen.set(key, row.where);
+    const flags = new Set<CueFlag>();
+    let negated: Act | null | undefined;
+    for (const flag of (row.cells.flags ?? '').split(/[,\s]+/).filter(Boolean)) {
+      if (flag.startsWith('neg=')) {
+        const value = flag.slice(4);
+        if (value !== 'none' && !ACTS.includes(value as Act)) throw new EntenteError(`unknown act in "${flag}"`, row.where);
+        negated = value === 'none' ? null : (value as Act);
+      } else if (FLAGS.includes(flag as CueFlag)) flags.add(flag as CueFlag);
+      else throw new EntenteError(`unknown flag "${flag}"`, row.where, `use ${FLAGS.join(', ')} or neg=ACT`);
+    }
+    const pattern = row.cells.cue.split(/\s+/).map((t) => compileToken(t, classes, row.where));
+    if (pattern[0].kind === 'gap') throw new EntenteError('a cue cannot start with a gap', row.where);
+    cues.push({ act, pattern, source: row.cells.cue, flags, negated, rule: row.where });
+  }
+  const byFirst = new Map<string, Cue[]>();
+  for (const cue of cues) {
+    const first = cue.pattern[0];
+    const keys = first.optional ? [''] : first.alternatives.map((a) => ('exact' in a ? a.exact.slice(0, 2) : 'prefix' in a && a.prefix.length >= 2 ? a.prefix.slice(0, 2) : ''));
+    for (const k of new Set(keys)) (byFirst.get(k) ?? byFirst.set(k, []).get(k)!).push(cue);
+  }
+  const holderPhrases = readTsv(path.join(dir, 'holders.tsv'), ['kind', 'phrase']).map((row) => {
+    const kind = row.cells.kind as HolderPhraseKind;
+    if (!['joint', 'self', 'document', 'carry'].includes(kind)) throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document or carry');
+    return { kind, keys: tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, '')), rule: row.where };
+  });
+  holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
+  const frames = readTsv(path.join(dir, 'frames.tsv'), ['kind', 'pattern']).map((row) => {
+    const kind = row.cells.kind as 'trailing' | 'leading';
+    if (kind !== 'trailing' && kind !== 'leading') throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing or leading');
+    try {
+      return { kind, pattern: new RegExp(row.cells.pattern, 'iu'), rule: row.where };
+    } catch (err) {
+      throw new EntenteError(`bad regular expression (${(err as Error).message})`, row.where);
+    }
+  });
+  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, holderPhrases, frames };
+  cache.set(lang, lexicon);
+  return lexicon;
+}

@@ -1,0 +1,365 @@
+import type { Act, Annotation, Doc, Provision } from '../../core/types.ts';
+import { tokenize, type Token } from '../../core/tokenize.ts';
+import type { Stage } from '../stage.ts';
+import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
+import { loadActLexicon, type ActLexicon, type HolderPhraseKind } from './lexicon.ts';
+import { matchCues, wordOf, type CueMatch } from './cue-match.ts';
+
+/** How the subject of a clause was resolved. */
+type SubjectKind = HolderPhraseKind | 'explicit' | 'none' | 'empty';
+
+interface Subject {
+  kind: SubjectKind;
+  /** Actor codes when explicit; parties or carried holders otherwise. */
+  holders: string[];
+  /** The subject is the parties (or one of them): their future and modals are commitments. */
+  isHolder: boolean;
+  start: number;
+  end: number;
+  rule: string;
+}
+
+interface Clause {
+  /** Token range [first, end) of the clause within the provision. */
+  first: number;
+  end: number;
+  subject: Subject;
+}
+
+interface ActFound {
+  act: Act;
+  start: number;
+  end: number;
+  rule: string;
+  detail?: string;
+  strong: boolean;
+  clause: number;
+}
+
+/** Actor nouns after which a demonym names the actor ("la partie russe", "the Chinese side"). */
+const ACTOR_NOUNS = new Set([
+  'partie', 'cote', 'president', 'presidente', 'ministre', 'chancelier', 'dirigeant', 'dirigeants', 'gouvernement', 'delegation', 'homologue',
+  'diplomatie', 'diplomate', 'chef', 'armee', 'side', 'counterpart', 'leader', 'leaders', 'government', 'minister', 'chancellor', 'premier', 'delegation', 'diplomats', 'army', 'authorities', 'autorites',
+]);
+
+const CLAUSE_JOIN = new Set(['et', 'mais', 'and', 'but', 'tandis', 'while', 'whereas']);
+const COMPLEMENTISER = new Set(['que', 'qu', 'that']);
+
+/**
+ * Acts and holders stage (codebook section 4): for each provision, what the holder does
+ * (cues from the language's act lexicon, with negation, modality and clause structure) and
+ * who does it (subjects, attribution frames, pronouns carried from the previous provision,
+ * task lists). Every code carries its evidence span and the lexicon row or rule behind it.
+ */
+export const actsStage: Stage = {
+  name: 'acts-holders',
+  run(doc, context) {
+    const lex = loadActLexicon(doc.language);
+    const g = loadGazetteer(doc.language, context.extraGazetteers);
+    let previous: string[] = doc.parties;
+    let taskList = false;
+    let taskParagraph = -1;
+    for (const p of doc.provisions) {
+      const isListItem = !!p.section && !/^\d+$|^[IVXLC]+$|^[a-z]$/.test(p.section);
+      if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
+      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph));
+      if (isListItem && taskList) taskParagraph = p.paragraph;
+      previous = result.holders.length ? result.holders : previous;
+      if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit'))) taskList = true;
+    }
+  },
+};
+
+function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean): { acts: Set<Act>; holders: string[] } {
+  const tokens = tokenize(doc.text, p.start, p.end);
+  const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
+  const parties = doc.parties;
+  const emit = (a: Omit<Annotation, 'provision' | 'origin'>) => doc.annotations.push({ ...a, provision: p.index, origin: 'machine' });
+
+  // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
+  const frame = findFrame(doc, p, lex);
+  let contentFirst = 0;
+  let contentEnd = tokens.length;
+  if (frame?.kind === 'trailing') contentEnd = tokens.findIndex((t) => t.start >= frame.start) === -1 ? tokens.length : tokens.findIndex((t) => t.start >= frame.start);
+  if (frame?.kind === 'leading') contentFirst = Math.max(0, tokens.findIndex((t) => t.start >= frame.end));
+
+  // 2. Cues, filtered: not in parentheses, not in relative clauses, masks applied, negation.
+  const paren = parenthesised(doc.text, p.start, p.end);
+  const all = matchCues(tokens, lex);
+  const masks = all.filter((m) => m.cue.act === '-');
+  const cues = all.filter((m) => {
+    if (m.cue.act === '-') return false;
+    if (masks.some((k) => k.first <= m.last && m.first <= k.last)) return false;
+    if (paren.some(([s, e]) => tokens[m.first].start > s && tokens[m.first].start < e)) return false;
+    if (m.first >= contentEnd && m.cue.act !== 'call') return false;
+    const before = tokens[m.first - 1];
+    if (before && lex.classes.get('relative')?.has(wordOf(before)) && !m.cue.flags.has('frame')) return false;
+    return true;
+  });
+
+  // 3. Clauses: the main one, coordinated ones with their own subject, and complements of saying verbs.
+  const clauses = splitClauses(doc, tokens, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous);
+  const clauseOf = (i: number) => {
+    let c = 0;
+    for (let k = 0; k < clauses.length; k++) if (clauses[k].first <= i) c = k;
+    return c;
+  };
+
+  // 4. Acts.
+  const found: ActFound[] = [];
+  const span = (m: CueMatch) => ({ start: tokens[m.first].start, end: tokens[m.last].end });
+  for (const m of cues) {
+    const c = clauseOf(m.first);
+    const subject = clauses[c].subject;
+    let act = m.cue.act as Act;
+    let detail: string | undefined;
+    if (m.cue.flags.has('initial')) {
+      if (m.first !== 0) continue;
+      found.push({ act: 'commit', ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
+      continue;
+    }
+    if (subject.kind === 'explicit' && !subject.isHolder && act !== 'report' && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && act !== 'call') continue;
+    if (m.cue.flags.has('holder') && !subject.isHolder) continue;
+    if (m.cue.flags.has('modal')) {
+      act = subject.isHolder && subject.kind !== 'empty' && subject.kind !== 'document' ? 'commit' : 'call';
+      detail = act === 'commit' ? 'modal with the holders as subject' : 'modal addressed to others';
+    }
+    if (isNegated(tokens, m, lex)) {
+      if (m.cue.negated === null) continue;
+      if (m.cue.negated) {
+        act = m.cue.negated;
+        detail = 'negated';
+      }
+    }
+    found.push({ act, ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
+  }
+  if (inTaskList && !found.some((f) => f.act === 'commit'))
+    found.push({ act: 'commit', start: p.start, end: Math.min(p.end, tokens[0]?.end ?? p.end), rule: 'acts:task-list-item', detail: 'item of a list of agreed tasks', strong: true, clause: 0 });
+
+  const strong = found.filter((f) => f.strong);
+  let acts: ActFound[] = strong;
+  // A report is background only when nothing else is said in the sentence.
+  if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report' || f.clause !== 0 || doc.docType === 'news_report');
+  if (!acts.length) {
+    const frameCue = found.find((f) => !f.strong);
+    acts = [frameCue ? { ...frameCue, act: 'assert' } : { act: 'assert', start: p.start, end: p.end, rule: 'acts:default-assert', detail: 'no cue of another act: a statement of view or fact', strong: false, clause: 0 }];
+  } else if (!cues.some((m) => clauseOf(m.first) === 0 && !m.cue.flags.has('holder')) && clauses.length > 1 && acts.every((f) => f.clause > 0) && clauses[0].subject.kind !== 'empty') {
+    // "X est ..., et Y doivent ...": the main clause states a view, the coordinated one calls.
+    acts.push({ act: 'assert', start: p.start, end: tokens[clauses[0].end - 1]?.end ?? p.end, rule: 'acts:main-clause-assert', detail: 'main clause without a cue', strong: false, clause: 0 });
+  }
+  const actSet = new Set<Act>();
+  for (const f of acts) {
+    actSet.add(f.act);
+    emit({ kind: 'act', label: f.act, start: f.start, end: f.end, rule: f.rule, detail: f.detail });
+  }
+
+  // 5. Holders.
+  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, g, previous);
+  for (const h of holders.codes) emit({ kind: 'holder', label: h, start: holders.start, end: holders.end, rule: holders.rule, detail: holders.detail });
+  return { acts: actSet, holders: holders.codes };
+}
+
+interface Frame {
+  kind: 'trailing' | 'leading';
+  /** The frame's span in the text. */
+  start: number;
+  end: number;
+  speakerStart: number;
+  speakerEnd: number;
+  rule: string;
+}
+
+function findFrame(doc: Doc, p: Provision, lex: ActLexicon): Frame | null {
+  for (const f of lex.frames) {
+    const m = f.pattern.exec(p.text);
+    if (!m) continue;
+    // A trailing attribution must leave some content before it.
+    if (f.kind === 'trailing' && m.index < 15) continue;
+    const speaker = m.groups?.speaker ?? '';
+    const speakerOffset = speaker ? m[0].indexOf(speaker) : m[0].length;
+    return {
+      kind: f.kind,
+      start: p.start + m.index,
+      end: p.start + m.index + m[0].length,
+      speakerStart: p.start + m.index + Math.max(0, speakerOffset),
+      speakerEnd: p.start + m.index + Math.max(0, speakerOffset) + speaker.length,
+      rule: f.rule,
+    };
+  }
+  return null;
+}
+
+/** [start, end] offsets of parenthesised stretches of the provision. */
+function parenthesised(text: string, from: number, to: number): [number, number][] {
+  const ranges: [number, number][] = [];
+  const stack: number[] = [];
+  for (let i = from; i < to; i++) {
+    if (text[i] === '(') stack.push(i);
+    else if (text[i] === ')' && stack.length) ranges.push([stack.pop()!, i]);
+  }
+  return ranges;
+}
+
+function isNegated(tokens: Token[], m: CueMatch, lex: ActLexicon): boolean {
+  const before = lex.classes.get('neg-before')!;
+  const after = lex.classes.get('neg-after')!;
+  const pre = tokens.slice(Math.max(0, m.first - 3), m.first).map(wordOf);
+  if (!pre.some((w) => before.has(w))) return false;
+  if (!after.size) return true;
+  return tokens.slice(m.first, m.last + 4).map(wordOf).some((w) => after.has(w));
+}
+
+function splitClauses(
+  doc: Doc, tokens: Token[], cues: CueMatch[], first: number, end: number, lex: ActLexicon, g: Gazetteer,
+  mentions: Annotation[], parties: string[], previous: string[],
+): Clause[] {
+  const starts = [first];
+  for (let i = first + 1; i < end; i++) {
+    const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
+    const w = wordOf(tokens[i]);
+    if (/;/.test(gap) && i + 1 < end) starts.push(i);
+    else if (/,/.test(gap) && CLAUSE_JOIN.has(w) && i + 2 < end && startsSubject(tokens[i + 1], lex)) starts.push(i + 1);
+    else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last < i)) starts.push(i + 1);
+  }
+  const uniq = [...new Set(starts)].filter((s) => s < end).sort((a, b) => a - b);
+  return uniq.map((s, k) => {
+    const e = uniq[k + 1] ?? end;
+    const firstCue = cues.find((m) => m.first >= s && m.first < e && !m.cue.flags.has('initial'));
+    const subject = resolveSubject(doc, tokens, s, firstCue ? firstCue.first : e, lex, g, mentions, parties, previous, k === 0);
+    return { first: s, end: e, subject };
+  });
+}
+
+function startsSubject(t: Token, lex: ActLexicon): boolean {
+  const w = wordOf(t);
+  return lex.classes.get('det')!.has(w) || lex.classes.get('pronoun')!.has(w) || /^\p{Lu}/u.test(t.raw);
+}
+
+/**
+ * Resolves the subject of a clause from its opening words, up to its first cue: a joint
+ * phrase, "nous", the statement itself, a pronoun, or named actors (states, their capitals
+ * acting, their sides and leaders, persons → their state).
+ */
+function resolveSubject(
+  doc: Doc, tokens: Token[], first: number, stop: number, lex: ActLexicon, g: Gazetteer,
+  mentions: Annotation[], parties: string[], previous: string[], main: boolean,
+): Subject {
+  let s = first;
+  // Skip an opening adverbial ("Dans ce communiqué, ", "On the Ukraine issue, ") up to the last comma before the verb.
+  if (s < stop && lex.classes.get('adverbial')!.has(wordOf(tokens[s]))) {
+    for (let i = stop - 1; i > s; i--)
+      if (doc.text.slice(tokens[i - 1].end, tokens[i].start).includes(',')) {
+        s = i;
+        break;
+      }
+  }
+  const words = tokens.map(wordOf);
+  const fallback = (kind: SubjectKind, rule: string): Subject => ({
+    kind, holders: parties, isHolder: kind === 'empty', start: tokens[s]?.start ?? 0, end: tokens[Math.max(s, stop - 1)]?.end ?? 0, rule,
+  });
+  if (s >= stop) return fallback('empty', 'holders:no-subject');
+  for (const phrase of lex.holderPhrases) {
+    for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
+      if (!phrase.keys.every((k, n) => words[at + n] === k)) continue;
+      if (phrase.kind === 'carry' && at !== s) continue;
+      // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
+      const start = tokens[at].start;
+      const end = tokens[at + phrase.keys.length - 1].end;
+      if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+      return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
+    }
+  }
+  const regionStart = tokens[s].start;
+  const regionEnd = tokens[stop - 1].end;
+  const actors = new Set<string>();
+  let evidenceStart = regionEnd;
+  let evidenceEnd = regionStart;
+  for (const m of mentions) {
+    if (m.start < regionStart || m.end > regionEnd) continue;
+    const kind = (m.detail ?? '').split(':')[0];
+    const type = g.typeOf(m.label);
+    let state: string | null = null;
+    if (type === 'person') state = g.stateOf(m.label);
+    else if (type === 'state') {
+      if (kind === 'combining') continue;
+      if (kind === 'demonym' && !afterActorNoun(tokens, m.start)) continue;
+      state = m.label;
+    } else if (type === 'org' && g.stateOf(m.label)) state = g.stateOf(m.label);
+    else if (parties.includes(m.label)) state = m.label;
+    if (!state) continue;
+    actors.add(state);
+    evidenceStart = Math.min(evidenceStart, m.start);
+    evidenceEnd = Math.max(evidenceEnd, m.end);
+  }
+  if (actors.size) {
+    const holders = [...actors].sort();
+    return { kind: 'explicit', holders, isHolder: holders.every((h) => parties.includes(h)), start: evidenceStart, end: evidenceEnd, rule: 'holders:named-subject' };
+  }
+  void main;
+  return fallback('none', 'holders:general-subject');
+}
+
+function afterActorNoun(tokens: Token[], start: number): boolean {
+  const i = tokens.findIndex((t) => t.start === start);
+  if (i < 0) return false;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (ACTOR_NOUNS.has(tokens[k].norm)) return true;
+  const next = tokens[i + 1];
+  return !!next && ACTOR_NOUNS.has(next.norm);
+}
+
+function resolveHolders(
+  doc: Doc, p: Provision, tokens: Token[], frame: Frame | null, clauses: Clause[], acts: ActFound[],
+  mentions: Annotation[], g: Gazetteer, previous: string[],
+): { codes: string[]; start: number; end: number; rule: string; detail?: string } {
+  const parties = doc.parties;
+  // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
+  if (frame) {
+    const speaker = speakerHolders(doc, tokens, frame, mentions, g, previous, parties);
+    if (speaker) return { codes: speaker.codes, start: frame.speakerStart, end: Math.max(frame.speakerEnd, frame.speakerStart + 1), rule: frame.rule, detail: speaker.detail };
+  }
+  const onlyReport = acts.length > 0 && acts.every((a) => a.act === 'report');
+  const main = clauses[0]?.subject;
+  if (onlyReport) {
+    // Report: the actors of what is recounted (people and their states), else the subject.
+    const actors = new Set<string>();
+    for (const m of mentions) {
+      const type = g.typeOf(m.label);
+      if (type === 'person' && g.stateOf(m.label)) actors.add(g.stateOf(m.label)!);
+      else if (type === 'state' && (m.detail ?? '').startsWith('demonym') && afterActorNoun(tokens, m.start)) actors.add(m.label);
+    }
+    if (main?.kind === 'explicit') main.holders.forEach((h) => actors.add(h));
+    if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
+  }
+  const codes = new Set<string>(main ? subjectCodes(main, parties, previous) : parties);
+  // Coordinated clauses with one of the parties as their own subject add that party.
+  for (const c of clauses.slice(1)) if (c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
+  if (!codes.size) parties.forEach((h) => codes.add(h));
+  return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
+}
+
+function subjectCodes(subject: Subject, parties: string[], previous: string[]): string[] {
+  switch (subject.kind) {
+    case 'explicit':
+      return subject.holders;
+    case 'carry':
+      return previous.length ? previous : parties;
+    default:
+      return parties;
+  }
+}
+
+function speakerHolders(doc: Doc, tokens: Token[], frame: Frame, mentions: Annotation[], g: Gazetteer, previous: string[], parties: string[]): { codes: string[]; detail: string } | null {
+  const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
+  if (!text || /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u.test(text) || text === 'it') return null;
+  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text)) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
+  const states = new Set<string>();
+  for (const m of mentions) {
+    if (m.start < frame.speakerStart || m.end > frame.speakerEnd) continue;
+    const type = g.typeOf(m.label);
+    const state = type === 'person' || type === 'org' ? g.stateOf(m.label) : type === 'state' ? m.label : null;
+    if (state) states.add(state);
+  }
+  void tokens;
+  if (!states.size) return null;
+  return { codes: [...states].sort(), detail: 'attributed speaker' };
+}

@@ -1,0 +1,132 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { EntenteError } from '../../core/types.ts';
+import { tokenize } from '../../core/tokenize.ts';
+import { DATA_DIR, readTsv, type TsvRow } from '../../lang/tsv.ts';
+
+export const ENTITY_TYPES = ['state', 'org', 'treaty', 'initiative', 'weapon', 'region', 'event', 'person'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export const ALIAS_KINDS = ['name', 'acronym', 'demonym', 'capital', 'combining', 'short'] as const;
+export type AliasKind = (typeof ALIAS_KINDS)[number];
+
+export interface EntityEntry {
+  id: string;
+  type: EntityType;
+  /** The state a person or a state organ belongs to. */
+  state: string | null;
+  names: { en?: string; fr?: string };
+}
+
+export interface Alias {
+  id: string;
+  alias: string;
+  kind: AliasKind;
+  /** Folded tokens of the alias: the trie key. */
+  keys: string[];
+  /** Letters of the alias as written, for case-sensitive kinds. */
+  letters: string;
+  /** The alias starts with a capital letter: a match must too (proper names). */
+  capitalised: boolean;
+  rule: string;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  aliases: Alias[];
+}
+
+/**
+ * The entities Entente links to and their aliases in one language, indexed in a token trie so
+ * that matching costs grow with the text, not with the number of aliases.
+ */
+export class Gazetteer {
+  readonly entities = new Map<string, EntityEntry>();
+  readonly root: TrieNode = { next: new Map(), aliases: [] };
+  readonly warnings: string[] = [];
+  private readonly aliasOwner = new Map<string, { id: string; rule: string }>();
+  aliasCount = 0;
+
+  constructor(readonly language: string) {}
+
+  addEntity(entry: EntityEntry, where: string): void {
+    const existing = this.entities.get(entry.id);
+    if (existing && (existing.type !== entry.type || (entry.state && existing.state && existing.state !== entry.state)))
+      throw new EntenteError(`entity "${entry.id}" is already defined as ${existing.type}${existing.state ? ` of ${existing.state}` : ''}`, where, 'use another id, or the same type and state');
+    if (!existing) this.entities.set(entry.id, entry);
+    else if (!existing.state && entry.state) existing.state = entry.state;
+  }
+
+  addAlias(row: TsvRow): void {
+    const { id, alias, kind } = row.cells as { id: string; alias: string; kind: AliasKind };
+    if (!ALIAS_KINDS.includes(kind)) throw new EntenteError(`unknown alias kind "${kind}"`, row.where, `use one of ${ALIAS_KINDS.join(', ')}`);
+    if (!this.entities.has(id)) throw new EntenteError(`unknown entity id "${id}"`, row.where, 'define it in entities.tsv (or in your file with type and state columns)');
+    const keys = tokenize(alias).map((t) => t.norm);
+    if (!keys.length) throw new EntenteError(`alias "${alias}" has no word in it`, row.where);
+    const ownerKey = `${kind === 'acronym' ? alias : keys.join(' ')}|${kind === 'acronym' ? 'cs' : 'ci'}`;
+    const owner = this.aliasOwner.get(ownerKey);
+    if (owner) {
+      if (owner.id !== id) throw new EntenteError(`alias "${alias}" already names "${owner.id}" (${owner.rule})`, row.where, 'an alias may name one entity only: make it more specific');
+      this.warnings.push(`${row.where}: duplicate alias "${alias}" for ${id} (first at ${owner.rule})`);
+      return;
+    }
+    this.aliasOwner.set(ownerKey, { id, rule: row.where });
+    const entry: Alias = { id, alias, kind, keys, letters: alias.replace(/[^\p{L}\p{N}]/gu, ''), capitalised: /^\p{Lu}/u.test(alias), rule: row.where };
+    let node = this.root;
+    for (const key of keys) {
+      let child = node.next.get(key);
+      if (!child) node.next.set(key, (child = { next: new Map(), aliases: [] }));
+      node = child;
+    }
+    node.aliases.push(entry);
+    this.aliasCount++;
+  }
+
+  typeOf(id: string): EntityType | undefined {
+    return this.entities.get(id)?.type;
+  }
+
+  /** The state an actor code stands for: itself for a state, the person's state, else null. */
+  stateOf(id: string): string | null {
+    const e = this.entities.get(id);
+    if (!e) return null;
+    return e.type === 'state' ? e.id : e.state;
+  }
+}
+
+const cache = new Map<string, Gazetteer>();
+
+/**
+ * Loads the gazetteer of a language: the shared entity list and states, that language's alias
+ * files, and any user files (`id alias kind [type state lang]`). Validation errors name file and line.
+ */
+export function loadGazetteer(language: string, extraFiles: string[] = []): Gazetteer {
+  const key = `${language}|${extraFiles.join('|')}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const dir = path.join(DATA_DIR, 'gazetteer');
+  const lang = existsSync(path.join(dir, language)) ? language : 'en';
+  const g = new Gazetteer(lang);
+  for (const row of readTsv(path.join(dir, 'states.tsv'), ['id']))
+    g.addEntity({ id: row.cells.id, type: 'state', state: row.cells.id, names: { en: row.cells.name_en, fr: row.cells.name_fr } }, row.where);
+  for (const row of readTsv(path.join(dir, 'entities.tsv'), ['id', 'type'])) {
+    const type = row.cells.type as EntityType;
+    if (!ENTITY_TYPES.includes(type)) throw new EntenteError(`unknown entity type "${type}"`, row.where, `use one of ${ENTITY_TYPES.join(', ')}`);
+    g.addEntity({ id: row.cells.id, type, state: row.cells.state || null, names: { en: row.cells.name_en, fr: row.cells.name_fr } }, row.where);
+  }
+  for (const file of ['states.tsv', 'states-extra.tsv', 'entities.tsv']) for (const row of readTsv(path.join(dir, lang, file), ['id', 'alias', 'kind'])) g.addAlias(row);
+  for (const file of extraFiles) {
+    if (!existsSync(file)) throw new EntenteError('no such gazetteer file', file);
+    const rows = readTsv(file, ['id', 'alias', 'kind'], file);
+    for (const row of rows) {
+      const { id, type, state } = row.cells;
+      if (type) {
+        if (!ENTITY_TYPES.includes(type as EntityType)) throw new EntenteError(`unknown entity type "${type}"`, row.where, `use one of ${ENTITY_TYPES.join(', ')}`);
+        if (!/^[a-z0-9_]+$/.test(id) && type !== 'state') throw new EntenteError(`identifier "${id}" is not a lower-case ASCII slug`, row.where);
+        g.addEntity({ id, type: type as EntityType, state: state || null, names: {} }, row.where);
+      }
+    }
+    for (const row of rows) if (!row.cells.lang || row.cells.lang === lang) g.addAlias(row);
+  }
+  cache.set(key, g);
+  return g;
+}

@@ -1,0 +1,32 @@
+import type { Doc } from '../../core/types.ts';
+import type { Stage } from '../stage.ts';
+import { loadGazetteer } from './gazetteer.ts';
+import { findMentions, type MatchMemory } from './match.ts';
+
+/**
+ * Entity stage: links every mention of a state or listed entry in each provision to its
+ * identifier. The annotation's detail is `kind:alias`, so later stages (holders, parties) know
+ * whether a state was named, described by a demonym, or acting through its capital.
+ */
+export const entityStage: Stage = {
+  name: 'entities',
+  run(doc, context) {
+    const g = loadGazetteer(doc.language, context.extraGazetteers);
+    const memory: MatchMemory = { seen: new Set(), heads: new Map() };
+    // The title introduces people and treaties that the body then names by short forms.
+    const title = doc.lines.find((l) => l.kind === 'title');
+    if (title) findMentions(doc.text, title.start, title.end, g, memory);
+    for (const p of doc.provisions) {
+      for (const m of findMentions(doc.text, p.start, p.end, g, memory)) {
+        doc.annotations.push({ kind: 'entity', label: m.id, provision: p.index, start: m.start, end: m.end, rule: m.rule, detail: `${m.kind}:${m.alias}`, origin: 'machine' });
+      }
+    }
+  },
+};
+
+/** Mentions of a provision as (id, kind, span), read back from the annotations. */
+export function provisionMentions(doc: Doc, index: number): { id: string; kind: string; start: number; end: number }[] {
+  return doc.annotations
+    .filter((a) => a.kind === 'entity' && a.provision === index)
+    .map((a) => ({ id: a.label, kind: (a.detail ?? '').split(':')[0], start: a.start, end: a.end }));
+}
