@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { EntenteError } from '../core/types.ts';
 
-/** The project's `data/` folder, wherever the package is installed. */
-export const DATA_DIR = fileURLToPath(new URL('../../data/', import.meta.url));
+/** The project's `data/` folder, wherever the package is installed (ENTENTE_DATA_DIR overrides it, for tests). */
+export const DATA_DIR = process.env.ENTENTE_DATA_DIR ? path.resolve(process.env.ENTENTE_DATA_DIR) : fileURLToPath(new URL('../../data/', import.meta.url));
 
 export interface TsvRow {
   /** `file:line`, used as rule id and in error messages. */

@@ -14,7 +14,7 @@ export interface PatternToken {
   optional: boolean;
 }
 
-export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial';
+export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object';
 
 export interface Cue {
   act: Act | '-';
@@ -39,7 +39,7 @@ export interface ActLexicon {
 }
 
 const GAP = new Set(['…', '...']);
-const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial'];
+const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object'];
 const cache = new Map<string, ActLexicon>();
 
 function compileToken(spec: string, classes: Map<string, Set<string>>, where: string): PatternToken {

@@ -24,6 +24,11 @@ interface Clause {
   first: number;
   end: number;
   subject: Subject;
+  type: 'main' | 'coordinate' | 'verb-phrase' | 'complement' | 'sentence';
+  /** The clause has a verb (an auxiliary or a cue): it can state something. */
+  finite: boolean;
+  /** The clause is a saying verb whose complement follows ("ont souligné que ..."). */
+  ownsComplement: boolean;
 }
 
 interface ActFound {
@@ -80,16 +85,20 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
   const frame = findFrame(doc, p, lex);
   let contentFirst = 0;
   let contentEnd = tokens.length;
-  if (frame?.kind === 'trailing') contentEnd = tokens.findIndex((t) => t.start >= frame.start) === -1 ? tokens.length : tokens.findIndex((t) => t.start >= frame.start);
+  if (frame?.kind === 'trailing') {
+    const at = tokens.findIndex((t) => t.start >= frame.start);
+    if (at >= 0) contentEnd = at;
+  }
   if (frame?.kind === 'leading') contentFirst = Math.max(0, tokens.findIndex((t) => t.start >= frame.end));
+  const quoted = /^["«“]/u.test(p.text) && !!frame;
 
-  // 2. Cues, filtered: not in parentheses, not in relative clauses, masks applied, negation.
+  // 2. Cues, filtered: not in parentheses, not in relative clauses; masks applied.
   const paren = parenthesised(doc.text, p.start, p.end);
   const all = matchCues(tokens, lex);
   const masks = all.filter((m) => m.cue.act === '-');
   const cues = all.filter((m) => {
     if (m.cue.act === '-') return false;
-    if (masks.some((k) => k.first <= m.last && m.first <= k.last)) return false;
+    if (masks.some((k) => k.first <= m.first && m.last <= k.last)) return false;
     if (paren.some(([s, e]) => tokens[m.first].start > s && tokens[m.first].start < e)) return false;
     if (m.first >= contentEnd && m.cue.act !== 'call') return false;
     const before = tokens[m.first - 1];
@@ -97,7 +106,7 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
     return true;
   });
 
-  // 3. Clauses: the main one, coordinated ones with their own subject, and complements of saying verbs.
+  // 3. Clauses: the main one, coordinated ones, complements of saying verbs, quoted sentences.
   const clauses = splitClauses(doc, tokens, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous);
   const clauseOf = (i: number) => {
     let c = 0;
@@ -105,20 +114,26 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
     return c;
   };
 
-  // 4. Acts.
+  // 4. Acts, clause by clause.
   const found: ActFound[] = [];
   const span = (m: CueMatch) => ({ start: tokens[m.first].start, end: tokens[m.last].end });
+  const callAt = new Map<number, number>();
   for (const m of cues) {
     const c = clauseOf(m.first);
     const subject = clauses[c].subject;
+    const inAttribution = m.first >= contentEnd;
     let act = m.cue.act as Act;
     let detail: string | undefined;
     if (m.cue.flags.has('initial')) {
-      if (m.first !== 0) continue;
+      if (m.first !== contentFirst) continue;
       found.push({ act: 'commit', ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
       continue;
     }
-    if (subject.kind === 'explicit' && !subject.isHolder && act !== 'report' && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && act !== 'call') continue;
+    // What others are called on to do is not an act of the holders: "appellent X à soutenir Y".
+    if (act !== 'call' && callAt.has(c) && m.first > callAt.get(c)!) continue;
+    if (m.cue.flags.has('task-object') && subject.kind === 'empty' && !mentions.some((a) => a.start >= tokens[m.last].end && a.start <= (tokens[m.last + 4]?.end ?? p.end))) continue;
+    const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder);
+    if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && act !== 'report') continue;
     if (m.cue.flags.has('holder') && !subject.isHolder) continue;
     if (m.cue.flags.has('modal')) {
       act = subject.isHolder && subject.kind !== 'empty' && subject.kind !== 'document' ? 'commit' : 'call';
@@ -131,21 +146,28 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
         detail = 'negated';
       }
     }
+    if (act === 'report' && quoted) {
+      act = 'assert';
+      detail = 'events recounted by a quoted speaker';
+    }
+    if (act === 'call' && !m.cue.flags.has('modal') && !callAt.has(c)) callAt.set(c, m.last);
     found.push({ act, ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
     found.push({ act: 'commit', start: p.start, end: Math.min(p.end, tokens[0]?.end ?? p.end), rule: 'acts:task-list-item', detail: 'item of a list of agreed tasks', strong: true, clause: 0 });
 
-  const strong = found.filter((f) => f.strong);
-  let acts: ActFound[] = strong;
+  let acts: ActFound[] = found.filter((f) => f.strong);
   // A report is background only when nothing else is said in the sentence.
-  if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report' || f.clause !== 0 || doc.docType === 'news_report');
+  if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report');
   if (!acts.length) {
     const frameCue = found.find((f) => !f.strong);
     acts = [frameCue ? { ...frameCue, act: 'assert' } : { act: 'assert', start: p.start, end: p.end, rule: 'acts:default-assert', detail: 'no cue of another act: a statement of view or fact', strong: false, clause: 0 }];
-  } else if (!cues.some((m) => clauseOf(m.first) === 0 && !m.cue.flags.has('holder')) && clauses.length > 1 && acts.every((f) => f.clause > 0) && clauses[0].subject.kind !== 'empty') {
-    // "X est ..., et Y doivent ...": the main clause states a view, the coordinated one calls.
-    acts.push({ act: 'assert', start: p.start, end: tokens[clauses[0].end - 1]?.end ?? p.end, rule: 'acts:main-clause-assert', detail: 'main clause without a cue', strong: false, clause: 0 });
+  } else {
+    // A clause that says something without a cue of another act states a view: "X est ..., et Y doivent ...".
+    clauses.forEach((clause, k) => {
+      if (clause.ownsComplement || acts.some((f) => f.clause === k) || !clause.finite) return;
+      acts.push({ act: 'assert', start: tokens[clause.first].start, end: tokens[clause.end - 1].end, rule: 'acts:clause-assert', detail: 'a clause without a cue of another act', strong: false, clause: k });
+    });
   }
   const actSet = new Set<Act>();
   for (const f of acts) {
@@ -213,21 +235,42 @@ function splitClauses(
   doc: Doc, tokens: Token[], cues: CueMatch[], first: number, end: number, lex: ActLexicon, g: Gazetteer,
   mentions: Annotation[], parties: string[], previous: string[],
 ): Clause[] {
-  const starts = [first];
-  for (let i = first + 1; i < end; i++) {
-    const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
-    const w = wordOf(tokens[i]);
-    if (/;/.test(gap) && i + 1 < end) starts.push(i);
-    else if (/,/.test(gap) && CLAUSE_JOIN.has(w) && i + 2 < end && startsSubject(tokens[i + 1], lex)) starts.push(i + 1);
-    else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last < i)) starts.push(i + 1);
+  type Start = { at: number; type: Clause['type'] };
+  const starts: Start[] = [{ at: first, type: 'main' }];
+  const aux = lex.classes.get('aux')!;
+  const cueStarts = new Set(cues.map((m) => m.first));
+  const isVerbal = (i: number) => aux.has(wordOf(tokens[i])) || cueStarts.has(i);
+  let verbSeen = false;
+  for (let i = first; i < end; i++) {
+    if (i > first) {
+      const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
+      const w = wordOf(tokens[i]);
+      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw)) (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
+      else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
+      else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
+        if (startsSubject(tokens[i + 1], lex) && (/,/.test(gap) || aux.has(wordOf(tokens[i + 2])) || cueStarts.has(i + 2) || cueStarts.has(i + 3)))
+          (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
+        else if (/,/.test(gap) && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
+      } else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
+        (starts.push({ at: i + (cues.some((m) => m.last === i) || true ? 1 : 0), type: 'complement' }), (verbSeen = false));
+    }
+    if (isVerbal(i)) verbSeen = true;
   }
-  const uniq = [...new Set(starts)].filter((s) => s < end).sort((a, b) => a - b);
-  return uniq.map((s, k) => {
-    const e = uniq[k + 1] ?? end;
-    const firstCue = cues.find((m) => m.first >= s && m.first < e && !m.cue.flags.has('initial'));
-    const subject = resolveSubject(doc, tokens, s, firstCue ? firstCue.first : e, lex, g, mentions, parties, previous, k === 0);
-    return { first: s, end: e, subject };
+  const uniq = starts.filter((s, k) => s.at < end && starts.findIndex((o) => o.at === s.at) === k).sort((a, b) => a.at - b.at);
+  const clauses: Clause[] = [];
+  uniq.forEach((start, k) => {
+    const e = uniq[k + 1]?.at ?? end;
+    const firstCue = cues.find((m) => m.first >= start.at && m.first < e && !(m.cue.flags.has('initial') && m.first !== first));
+    const initialTask = firstCue?.cue.flags.has('initial') && firstCue.first === first;
+    let subject: Subject;
+    if (start.type === 'verb-phrase' && clauses.length) subject = clauses[clauses.length - 1].subject;
+    else if (initialTask) subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
+    else subject = resolveSubject(doc, tokens, start.at, firstCue ? firstCue.first : e, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous);
+    if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
+    const finite = tokens.slice(start.at, e).some((t, n) => aux.has(wordOf(t)) || cueStarts.has(start.at + n));
+    clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
   });
+  return clauses;
 }
 
 function startsSubject(t: Token, lex: ActLexicon): boolean {
@@ -242,7 +285,7 @@ function startsSubject(t: Token, lex: ActLexicon): boolean {
  */
 function resolveSubject(
   doc: Doc, tokens: Token[], first: number, stop: number, lex: ActLexicon, g: Gazetteer,
-  mentions: Annotation[], parties: string[], previous: string[], main: boolean,
+  mentions: Annotation[], parties: string[], previous: string[],
 ): Subject {
   let s = first;
   // Skip an opening adverbial ("Dans ce communiqué, ", "On the Ukraine issue, ") up to the last comma before the verb.
@@ -276,6 +319,7 @@ function resolveSubject(
   let evidenceEnd = regionStart;
   for (const m of mentions) {
     if (m.start < regionStart || m.end > regionEnd) continue;
+    if (isComplementOfNonActor(tokens, m.start, s)) continue;
     const kind = (m.detail ?? '').split(':')[0];
     const type = g.typeOf(m.label);
     let state: string | null = null;
@@ -295,8 +339,21 @@ function resolveSubject(
     const holders = [...actors].sort();
     return { kind: 'explicit', holders, isHolder: holders.every((h) => parties.includes(h)), start: evidenceStart, end: evidenceEnd, rule: 'holders:named-subject' };
   }
-  void main;
   return fallback('none', 'holders:general-subject');
+}
+
+const OF = new Set(['de', 'des', 'du', 'd', 'of']);
+
+/** "les actions des États-Unis": a name after "de/of" qualifies a noun; it is the actor only after an actor noun ("les chefs d'État de Chine"). */
+function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: number): boolean {
+  const i = tokens.findIndex((t) => t.start === start);
+  if (i <= regionFirst) return false;
+  let k = i - 1;
+  if (k >= 0 && ['la', 'le', 'les', 'l', 'the'].includes(wordOf(tokens[k]))) k--;
+  if (k < 0 || !OF.has(wordOf(tokens[k]))) return false;
+  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (ACTOR_NOUNS.has(tokens[j].norm) || ACTOR_NOUNS.has(tokens[j].norm.replace(/s$/, ''))) return false;
+  // "Les chefs d'État de Chine et de Russie": a coordination of names after an actor noun was checked above.
+  return true;
 }
 
 function afterActorNoun(tokens: Token[], start: number): boolean {
@@ -327,6 +384,7 @@ function resolveHolders(
       if (type === 'person' && g.stateOf(m.label)) actors.add(g.stateOf(m.label)!);
       else if (type === 'state' && (m.detail ?? '').startsWith('demonym') && afterActorNoun(tokens, m.start)) actors.add(m.label);
     }
+    if (main && main.kind !== 'explicit' && main.kind !== 'carry') return { codes: parties, start: main.start, end: main.end, rule: main.rule, detail: main.kind };
     if (main?.kind === 'explicit') main.holders.forEach((h) => actors.add(h));
     if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
   }

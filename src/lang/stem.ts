@@ -1,0 +1,36 @@
+import { createRequire } from 'node:module';
+import { foldAccents } from '../core/normalize.ts';
+
+const require = createRequire(import.meta.url);
+
+/** Snowball stemmers of @orama/stemmers, by ISO 639-1 code. */
+const MODULES: Record<string, string> = {
+  fr: 'french', en: 'english', de: 'german', es: 'spanish', it: 'italian', pt: 'portuguese', ru: 'russian', nl: 'dutch', sv: 'swedish',
+};
+const cache = new Map<string, (w: string) => string>();
+
+/**
+ * The stem function of a language: lower-cases, stems with Snowball, then folds accents so that
+ * stems compare like every other key in Entente. Languages without a stemmer keep the folded word.
+ */
+export function stemmerFor(language: string): (word: string) => string {
+  let fn = cache.get(language);
+  if (!fn) {
+    const name = MODULES[language];
+    if (name) {
+      const { stemmer } = require(`@orama/stemmers/${name}`) as { stemmer: (w: string) => string };
+      const memo = new Map<string, string>();
+      fn = (w: string) => {
+        const lower = w.toLowerCase().replace(/[’']/g, '');
+        let s = memo.get(lower);
+        if (s === undefined) {
+          s = foldAccents(stemmer(lower));
+          if (memo.size < 200_000) memo.set(lower, s);
+        }
+        return s;
+      };
+    } else fn = (w: string) => foldAccents(w).replace(/'/g, '');
+    cache.set(language, fn);
+  }
+  return fn;
+}
