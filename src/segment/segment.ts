@@ -52,7 +52,7 @@ export function segment(doc: Doc): void {
       section = number[1] ?? number[2];
       offset = number[0].length;
     }
-    if (provisions.length === 0 || pIndex <= 3) {
+    if (provisions.length === 0) {
       const wire = WIRE_DATELINE.exec(raw.slice(offset));
       if (wire) {
         lines.push({ kind: 'dateline', start: para.start + offset, end: para.start + offset + wire[0].trimEnd().length, text: wire[0].trim(), rule: 'shape:wire-dateline' });

@@ -46,7 +46,7 @@ function startsSentence(text: string, i: number): boolean {
 /** The word that ends at the dot is a listed abbreviation, an initial, or a dotted acronym. */
 function isAbbreviation(text: string, dot: number, data: SegmentationData): boolean {
   const before = /(\S+)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
-  const word = before.replace(/^[("«“'‘]+/u, '');
+  const word = before.replace(/^[("«“'‘]+/u, '').replace(/^\p{L}{1,5}['’]/u, '');
   if (!word) return false;
   const withDot = `${word}.`;
   if (data.abbreviations.has(withDot) || data.abbreviations.has(withDot.toLowerCase())) return true;

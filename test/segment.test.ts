@@ -1,0 +1,122 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, provisionTexts } from './helpers.ts';
+
+test('every provision text is the slice of the normalised text at its offsets', () => {
+  const doc = analyze('Titre de la déclaration\n\n1. Les deux parties ont convenu de renforcer la coopération. Elles continueront à travailler ensemble.\n- Développer les échanges\n');
+  for (const p of doc.provisions) assert.equal(doc.text.slice(p.start, p.end), p.text);
+  assert.ok(doc.provisions.length >= 3);
+});
+
+test('French abbreviations and initials do not end a provision', () => {
+  const doc = analyze('M. Wang a rencontré Mme Dupont et le Dr. Martin à Paris. Conformément à l’art. 7 du traité, les parties coopèrent. Joseph R. Biden a parlé.');
+  assert.deepEqual(provisionTexts(doc), [
+    'M. Wang a rencontré Mme Dupont et le Dr. Martin à Paris.',
+    'Conformément à l’art. 7 du traité, les parties coopèrent.',
+    'Joseph R. Biden a parlé.',
+  ]);
+});
+
+test('English abbreviations, dotted acronyms and numbers do not end a provision', () => {
+  const doc = analyze('The U.S. President met Mr. Smith in Washington, D.C. on 20.09.2023 and agreed on 1.5 billion dollars. No. 5 was discussed. The talks ended.');
+  assert.deepEqual(provisionTexts(doc), [
+    'The U.S. President met Mr. Smith in Washington, D.C. on 20.09.2023 and agreed on 1.5 billion dollars.',
+    'No. 5 was discussed.',
+    'The talks ended.',
+  ]);
+});
+
+test('a quotation and its attribution stay one provision, in French and English', () => {
+  const fr = analyze('« Nos relations sont excellentes. Elles vont se renforcer », a affirmé M. Li. La réunion a pris fin.');
+  assert.deepEqual(provisionTexts(fr), ['« Nos relations sont excellentes. Elles vont se renforcer », a affirmé M. Li.', 'La réunion a pris fin.']);
+  const en = analyze('"Our ties are strong. They will grow," the minister said. Talks continue.');
+  assert.deepEqual(provisionTexts(en), ['"Our ties are strong. They will grow," the minister said.', 'Talks continue.']);
+});
+
+test('a sentence ends before an opening quote and after a closing quote', () => {
+  const doc = analyze('Le texte a été signé. "La stabilité stratégique" est un concept ancien. Il a ajouté : "Nous coopérerons." Les parties ont salué le résultat.');
+  assert.deepEqual(provisionTexts(doc), [
+    'Le texte a été signé.',
+    '"La stabilité stratégique" est un concept ancien.',
+    'Il a ajouté : "Nous coopérerons."',
+    'Les parties ont salué le résultat.',
+  ]);
+});
+
+test('list markers and section numbers start provisions and go to section', () => {
+  const doc = analyze(
+    'Les deux parties ont convenu de mettre en œuvre les tâches suivantes :\n- Renforcer la coopération énergétique.\n——Approfondir les échanges locaux.\n-- Développer le tourisme\n• Protéger l’environnement.\na) Élargir le commerce.\n2. Les parties coopèrent.\nIV. Les parties se consultent.\n3) Les parties se rencontrent.',
+  );
+  assert.deepEqual(provisionTexts(doc), [
+    'Les deux parties ont convenu de mettre en œuvre les tâches suivantes :',
+    'Renforcer la coopération énergétique.',
+    'Approfondir les échanges locaux.',
+    'Développer le tourisme',
+    'Protéger l’environnement.',
+    'Élargir le commerce.',
+    'Les parties coopèrent.',
+    'Les parties se consultent.',
+    'Les parties se rencontrent.',
+  ]);
+  assert.deepEqual(doc.provisions.map((p) => p.section), [null, '-', '——', '--', '•', 'a', '2', 'IV', '3']);
+});
+
+test('title, headings, datelines, stamps, bylines and furniture are metadata, not provisions', () => {
+  const doc = analyze(
+    [
+      'Dernière mise à jour à 10h01 le 20/09',
+      "Page d'accueil>>Chine",
+      'La Chine et la Russie prêtes à coopérer',
+      'Xinhua | 20.09.2023 08h36',
+      'Les deux pays ont signé un accord.',
+      'Coopération énergétique',
+      'Ils développeront le gaz.',
+      '(Rédacteurs :Ying Xie, Yishuang Liu)',
+      '  • Votre pseudo',
+      '  •',
+    ].join('\n'),
+  );
+  assert.deepEqual(provisionTexts(doc), ['Les deux pays ont signé un accord.', 'Ils développeront le gaz.']);
+  assert.equal(doc.title, 'La Chine et la Russie prêtes à coopérer');
+  const kinds = doc.lines.map((l) => l.kind);
+  assert.deepEqual(kinds, ['dateline', 'breadcrumb', 'title', 'dateline', 'heading', 'byline', 'furniture', 'furniture']);
+  assert.equal(doc.date, '2023-09-20');
+});
+
+test('a wire dateline is not part of the first provision', () => {
+  const doc = analyze('Leaders meet\n\nSource: Xinhua\n\n2023-03-22 03:28:15\n\nMOSCOW, March 21 (Xinhua) -- The two presidents met on Tuesday. They signed a statement.\n\nBEIJING - Not a dateline here.');
+  assert.deepEqual(provisionTexts(doc), ['The two presidents met on Tuesday.', 'They signed a statement.', 'BEIJING - Not a dateline here.']);
+  assert.deepEqual(provisionTexts(analyze('BEIJING - The two sides met.')), ['The two sides met.']);
+  assert.equal(doc.date, '2023-03-21');
+  assert.equal(doc.docType, 'news_report');
+});
+
+test('a closing date line dates a statement and is not a provision', () => {
+  const doc = analyze('La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :\n1. Les deux parties renforceront leur coopération.\n28 juin 2021');
+  assert.deepEqual(provisionTexts(doc), ['La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :', 'Les deux parties renforceront leur coopération.']);
+  assert.equal(doc.date, '2021-06-28');
+  assert.equal(doc.docType, 'statement_text');
+  assert.equal(doc.title, null);
+});
+
+test('a caption naming people is not the title', () => {
+  const doc = analyze('Source: Sputnik\nMikhaïl Michoustine, Premier ministre russe, et Xi Jinping, président chinois\nMoscou et Pékin renforcent leur partenariat.');
+  assert.equal(doc.title, null);
+  assert.deepEqual(provisionTexts(doc), ['Moscou et Pékin renforcent leur partenariat.']);
+});
+
+test('hard-wrapped lines of one paragraph are joined into one provision', () => {
+  const doc = analyze('The two sides agreed to strengthen\ncooperation in trade and\ninvestment. They will meet again.');
+  assert.deepEqual(provisionTexts(doc), ['The two sides agreed to strengthen\ncooperation in trade and\ninvestment.', 'They will meet again.']);
+});
+
+test('a year only in a weekday phrase or without year leaves the date null', () => {
+  assert.equal(analyze('Le communiqué a été signé samedi à Beijing. Les parties se rencontreront les 3 et 4 novembre.').date, null);
+  assert.equal(analyze('New Delhi, December 7, 2021\n\nThe leaders met on Monday.').date, '2021-12-07');
+  assert.equal(analyze('Le président a reçu son homologue à Paris le 4 mai 2022. Ils ont parlé.').date, '2022-05-04');
+});
+
+test('language is identified for French and English text', () => {
+  assert.equal(analyze('Les deux parties ont réaffirmé leur soutien mutuel et leur volonté de coopérer.').language, 'fr');
+  assert.equal(analyze('The two sides reaffirmed their mutual support and their will to cooperate.').language, 'en');
+});

@@ -1,0 +1,102 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../src/store/database.ts';
+import { saveDocument, replaceAnalysis, listDocuments, findDocument, documentProvisions, effectiveAnnotations } from '../src/store/documents.ts';
+import { ingestFiles, expandInputs } from '../src/ingest/ingest.ts';
+import { defaultContext } from '../src/analyze/stage.ts';
+import { analyze } from './helpers.ts';
+
+const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));
+const tmp = () => mkdtempSync(path.join(tmpdir(), 'entente-store-'));
+const TEXT = 'Déclaration conjointe\n\n1. Les deux parties renforceront leur coopération énergétique. Elles s’opposent aux sanctions unilatérales.\n2. La France et l’Inde soutiennent les Nations unies.';
+
+test('ingesting the same text twice adds it once', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'a.txt'), TEXT);
+  writeFileSync(path.join(dir, 'copy.txt'), TEXT.replace(/\n/g, '\r\n'));
+  const db = openDatabase(path.join(dir, 'e.db'));
+  const first = await ingestFiles(db, expandInputs([dir]), defaultContext());
+  assert.deepEqual([first.added, first.unchanged, first.failed], [1, 1, 0]);
+  const again = await ingestFiles(db, expandInputs([dir]), defaultContext());
+  assert.deepEqual([again.added, again.unchanged], [0, 2]);
+  assert.equal(listDocuments(db).length, 1);
+  db.close();
+});
+
+test('a document that fails while being stored leaves nothing behind', () => {
+  const db = openDatabase(':memory:');
+  const doc = analyze(TEXT);
+  // An annotation the schema refuses, stored after the document row and its provisions.
+  doc.annotations.push({ kind: 'bogus' as never, label: 'x', provision: 0, start: 0, end: 1, rule: 'test', origin: 'machine' });
+  assert.throws(() => saveDocument(db, doc), /CHECK constraint/);
+  for (const table of ['documents', 'provisions', 'annotations'])
+    assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, `${table} is empty`);
+});
+
+test('re-analysis replaces machine codes in place and keeps the document', () => {
+  const db = openDatabase(':memory:');
+  const doc = analyze(TEXT);
+  const { id } = saveDocument(db, doc);
+  const before = effectiveAnnotations(db, id).length;
+  replaceAnalysis(db, id, analyze(TEXT));
+  assert.equal(effectiveAnnotations(db, id).length, before);
+  assert.equal(documentProvisions(db, id).length, doc.provisions.length);
+});
+
+test('documents are found by id, id prefix and file name with or without extension', () => {
+  const db = openDatabase(':memory:');
+  const doc = analyze(TEXT, 'folder/statement-2021.txt');
+  const { id } = saveDocument(db, doc);
+  for (const ref of [id, id.slice(0, 6), 'statement-2021.txt', 'statement-2021']) assert.equal(findDocument(db, ref).id, id, ref);
+  assert.throws(() => findDocument(db, 'nothing-like-it'), /no stored document matches/);
+});
+
+test('a file that cannot be read is reported and the run goes on', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'good.txt'), TEXT);
+  writeFileSync(path.join(dir, 'empty.txt'), '');
+  const db = openDatabase(':memory:');
+  const summary = await ingestFiles(db, [path.join(dir, 'empty.txt'), path.join(dir, 'missing.txt'), path.join(dir, 'good.txt')], defaultContext());
+  assert.deepEqual([summary.added, summary.failed], [1, 2]);
+  assert.match(summary.outcomes[0].error!, /empty\.txt: the file is empty/);
+  assert.match(summary.outcomes[1].error!, /missing\.txt: no such file/);
+});
+
+test('killing an ingest mid-run leaves only complete documents', async () => {
+  const dir = tmp();
+  const corpus = path.join(dir, 'corpus');
+  mkdirSync(corpus);
+  for (let i = 0; i < 400; i++) writeFileSync(path.join(corpus, `s${String(i).padStart(3, '0')}.txt`), `${TEXT}\n${i}. Les parties tiendront leur réunion numéro ${i}.`);
+  const dbFile = path.join(dir, 'kill.db');
+  const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--db', dbFile], { stdio: 'ignore' });
+  // Wait until some documents are stored, then kill without warning.
+  for (let t = 0; t < 200; t++) {
+    await new Promise((r) => setTimeout(r, 50));
+    if (!existsSync(dbFile)) continue;
+    try {
+      const probe = openDatabase(dbFile, { readonly: true });
+      const n = (probe.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+      probe.close();
+      if (n >= 5) break;
+    } catch {
+      /* the schema may not exist yet */
+    }
+  }
+  child.kill('SIGKILL');
+  await new Promise((r) => child.on('exit', r));
+  const db = openDatabase(dbFile);
+  assert.equal((db.pragma('integrity_check', { simple: true }) as string), 'ok');
+  const docs = listDocuments(db);
+  assert.ok(docs.length >= 5 && docs.length < 400, `stopped mid-run (${docs.length} stored)`);
+  const expected = analyze(`${TEXT}\n0. Les parties tiendront leur réunion numéro 0.`).provisions.length;
+  for (const d of docs) {
+    assert.equal(d.provisions, expected, `${d.name} is complete`);
+    assert.ok(effectiveAnnotations(db, d.id).some((a) => a.kind === 'act'), `${d.name} has its codes`);
+  }
+  db.close();
+});
