@@ -164,7 +164,7 @@ const STOP: Record<Lang, string[]> = {
 const SHORT_CODES: Record<Lang, Record<string, string>> = { en: { UK: 'GBR' }, fr: {} };
 
 /** Alternative spellings that are French forms (kept for fr, not for en). */
-const FRENCH_LOOKING = /^(République|Royaume|Principauté|État|Etat|Île|Îles|Collectivité|Bailliage|Territoire|Département|Grand-Duché|Confédération|Union des|Commonwealth de|Fédération)\b/u;
+const FRENCH_LOOKING = /^(République|Royaume|Principauté|État|Etat|Île|Îles|Collectivité|Bailliage|Territoire|Département|Grand-Duché|Confédération|Union des|Commonwealth de|Fédération)(?=[\s-]|$)/u;
 /** Latin letters of Western and Central European languages only (no IPA, no transliteration marks). */
 const PLAIN_LATIN = /^[\u0020-\u007E\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F’]+$/u;
 

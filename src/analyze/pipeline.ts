@@ -5,9 +5,10 @@ import { defaultContext, type AnalysisContext, type Stage } from './stage.ts';
 import { entityStage } from './entities/stage.ts';
 import { partiesStage } from './parties.ts';
 import { actsStage } from './acts/stage.ts';
+import { topicStage } from './topics/stage.ts';
 
 /** The coding stages, in the order they run. Each one reads what the previous ones wrote. */
-export const CODING_STAGES: Stage[] = [entityStage, partiesStage, actsStage];
+export const CODING_STAGES: Stage[] = [entityStage, partiesStage, actsStage, topicStage];
 
 /** Bump when the analysis changes, so stored documents can be re-analysed. */
 export const ANALYZER_VERSION = '0.1.0';

@@ -35,9 +35,14 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     }
     const elided = /['’ʼ]$/.test(raw) && ELISION.test(raw);
     if (/['’ʼ]$/.test(raw) && !elided) {
-      // An apostrophe inside a word that is not an elision (e.g. "People's"): keep the word whole.
       const rest = /^[\p{L}]+/u.exec(text.slice(end));
-      if (rest) {
+      if (rest && /^s$/i.test(rest[0])) {
+        // An English possessive ("China's"): the name is the token, the "'s" is dropped.
+        raw = raw.slice(0, -1);
+        end -= 1;
+        WORD.lastIndex = end + 2;
+      } else if (rest) {
+        // An apostrophe inside a word that is not an elision ("aujourd'hui"): keep the word whole.
         raw += rest[0];
         end += rest[0].length;
         WORD.lastIndex = end;
