@@ -3,7 +3,7 @@ import { tokenize } from '../core/tokenize.ts';
 import { DATA_DIR, readTsv } from '../lang/tsv.ts';
 import type { Stage } from './stage.ts';
 import { loadGazetteer, type Gazetteer } from './entities/gazetteer.ts';
-import { findMentions } from './entities/match.ts';
+import { findMentions, newMemory } from './entities/match.ts';
 
 let groups: Set<string> | null = null;
 const issuingGroups = () => (groups ??= new Set(readTsv(path.join(DATA_DIR, 'gazetteer', 'groups.tsv'), ['id']).map((r) => r.cells.id)));
@@ -22,7 +22,7 @@ export const partiesStage: Stage = {
     const score = new Map<string, number>();
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     const title = doc.lines.find((l) => l.kind === 'title');
-    if (title) for (const m of findMentions(doc.text, title.start, title.end, g, { seen: new Set(), heads: new Map() })) credit(g, m.id, 3, add);
+    if (title) for (const m of findMentions(doc.text, title.start, title.end, g, newMemory())) credit(g, m.id, 3, add);
     for (const p of doc.provisions) {
       const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
       const opening = tokenize(doc.text, p.start, p.end).slice(0, 12);

@@ -5,6 +5,9 @@ import { readTsv } from '../../lang/tsv.ts';
 import { languageDir, hasLanguageData } from '../../lang/language-data.ts';
 import type { Alias, Gazetteer } from './gazetteer.ts';
 
+const QUALIFIED_TYPES = new Set(['org', 'treaty', 'initiative', 'weapon']);
+const QUALIFIER_GAP = /^\s*(?:de la|de l['’]|des|du|de|d['’]|of the|of)\s*$/iu;
+
 export interface Mention {
   id: string;
   start: number;
@@ -18,15 +21,24 @@ export interface Mention {
 /** What a document remembers while its provisions are matched in order. */
 export interface MatchMemory {
   seen: Set<string>;
-  /** Folded head noun → id of the last listed entry named with that head. */
-  heads: Map<string, string>;
+  /** Folded head noun → the listed entries named with that head, with where they were last named. */
+  heads: Map<string, Map<string, number>>;
+  /** How often each entry was named so far (the most salient one wins "le traité"). */
+  counts: Map<string, number>;
+  /** Index of the provision being matched. */
+  position: number;
 }
+
+export const newMemory = (): MatchMemory => ({ seen: new Set(), heads: new Map(), counts: new Map(), position: -1 });
 
 interface EntityContext {
   locative: Set<string>;
   honorific: string[][];
   article: Set<string>;
+  demonstrative: Set<string>;
   head: Set<string>;
+  /** Heads that refer back even in lower case ("du traité"); the others must be capitalised. */
+  headAnyCase: Set<string>;
 }
 
 const contextCache = new Map<string, EntityContext>();
@@ -35,7 +47,7 @@ function entityContext(language: string): EntityContext {
   const lang = hasLanguageData(language) ? language : 'en';
   let ctx = contextCache.get(lang);
   if (!ctx) {
-    ctx = { locative: new Set(), honorific: [], article: new Set(), head: new Set() };
+    ctx = { locative: new Set(), honorific: [], article: new Set(), demonstrative: new Set(), head: new Set(), headAnyCase: new Set() };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
       const word = keys.join(' ');
@@ -43,7 +55,9 @@ function entityContext(language: string): EntityContext {
         case 'locative': ctx.locative.add(foldAccents(row.cells.word).replace(/'$/, '')); break;
         case 'honorific': ctx.honorific.push(keys); break;
         case 'article': ctx.article.add(foldAccents(row.cells.word).replace(/'$/, '')); break;
+        case 'demonstrative': ctx.demonstrative.add(word); ctx.article.add(word); break;
         case 'head': ctx.head.add(word); break;
+        case 'head-any-case': ctx.head.add(word); ctx.headAnyCase.add(word); break;
       }
     }
     contextCache.set(lang, ctx);
@@ -51,9 +65,11 @@ function entityContext(language: string): EntityContext {
   return ctx;
 }
 
-// Between two tokens of one name: spaces, hyphens, apostrophes, dots (and a comma if the alias has one).
-const NAME_GAP = /^[\s\-‑–'’.]*$/u;
-const NAME_GAP_COMMA = /^[\s\-‑–'’.,]*$/u;
+// Between two tokens of one name: spaces, hyphens, apostrophes, dots, quote marks, and any
+// punctuation the alias itself has ("Convention ... bactériologiques (biologiques) ...").
+const NAME_GAP = /^[\s\-‑–'’.«»"“”]*$/u;
+const ANY_GAP = /^[\s\p{P}]*$/u;
+const gapFits = (gap: string, alias: Alias) => NAME_GAP.test(gap) || [...gap].every((c) => /[\s\-‑–'’.«»"“”]/u.test(c) || alias.alias.includes(c));
 
 /**
  * Finds entity mentions in `text[from, to)`: the longest alias starting at each token, kept
@@ -68,14 +84,30 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   for (let i = 0; i < tokens.length; ) {
     const found = longestMatch(text, tokens, i, g, memory, ctx);
     if (found) {
+      const prev = mentions[mentions.length - 1];
+      const between = prev ? text.slice(prev.end, found.mention.start) : '';
+      // "Parti communiste chinois (PCC)": an acronym in brackets restates the name before it.
+      const restated = prev && found.mention.kind === 'acronym' && /^\s*\($/.test(between) && text[found.mention.end] === ')';
+      // "la stratégie indo-pacifique des États-Unis", "Programme 2030 des Nations unies": a name
+      // qualifying a listed entry is part of its name, not a mention of its own.
+      const qualifier = prev && QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') && ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') && QUALIFIER_GAP.test(between);
+      if (restated || qualifier) {
+        i = found.next;
+        continue;
+      }
       mentions.push(found.mention);
       memory.seen.add(found.mention.id);
+      memory.counts.set(found.mention.id, (memory.counts.get(found.mention.id) ?? 0) + 1);
       rememberHead(tokens[i], found.alias, g, memory, ctx);
       i = found.next;
       continue;
     }
     const ref = backReference(tokens, i, memory, ctx);
-    if (ref) mentions.push(ref);
+    if (ref) {
+      mentions.push(ref);
+      memory.counts.set(ref.id, (memory.counts.get(ref.id) ?? 0) + 1);
+      memory.heads.get(tokens[i].norm)!.set(ref.id, memory.position);
+    }
     i++;
   }
   return mentions;
@@ -85,15 +117,12 @@ function longestMatch(text: string, tokens: Token[], i: number, g: Gazetteer, me
   let node = g.root;
   let best: { alias: Alias; next: number } | null = null;
   for (let j = i; j < tokens.length; j++) {
-    if (j > i) {
-      const gap = text.slice(tokens[j - 1].end, tokens[j].start);
-      if (!NAME_GAP_COMMA.test(gap)) break;
-    }
+    if (j > i && !ANY_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
     const child = node.next.get(tokens[j].norm);
     if (!child) break;
     node = child;
     for (const alias of node.aliases) {
-      if (j > i && !alias.alias.includes(',') && tokens.slice(i + 1, j + 1).some((t, k) => !NAME_GAP.test(text.slice(tokens[i + k].end, t.start)))) continue;
+      if (j > i && tokens.slice(i + 1, j + 1).some((t, k) => !gapFits(text.slice(tokens[i + k].end, t.start), alias))) continue;
       if (accepts(alias, tokens, i, j + 1, memory, ctx)) {
         best = { alias, next: j + 1 };
         break;
@@ -135,18 +164,24 @@ function rememberHead(first: Token, alias: Alias, g: Gazetteer, memory: MatchMem
   const type = g.typeOf(alias.id);
   if (type === 'state' || type === 'person' || type === 'region' || type === 'event') return;
   const head = alias.keys[0];
-  if (ctx.head.has(head) && /^\p{Lu}/u.test(alias.alias)) memory.heads.set(head, alias.id);
+  if (ctx.head.has(head)) (memory.heads.get(head) ?? memory.heads.set(head, new Map()).get(head)!).set(alias.id, memory.position);
   void first;
 }
 
 function backReference(tokens: Token[], i: number, memory: MatchMemory, ctx: EntityContext): Mention | null {
   const t = tokens[i];
-  if (!/^\p{Lu}/u.test(t.raw) || !memory.heads.has(t.norm)) return null;
+  const candidates = memory.heads.get(t.norm);
+  if (!candidates?.size) return null;
+  if (!/^\p{Lu}/u.test(t.raw) && !ctx.headAnyCase.has(t.norm)) return null;
   const before = tokens[i - 1];
   if (!before || !ctx.article.has(before.norm)) return null;
   // "la Convention sur ..." with a name after it is a different entry, not a reference back.
   const after = tokens[i + 1];
   if (after && /^\p{Lu}/u.test(after.raw) && !after.afterHyphen) return null;
-  const id = memory.heads.get(t.norm)!;
+  // "cette Convention" points to the latest entry; "le traité" to a recent one, else the most named.
+  const entries = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
+  let id = entries[0][0];
+  if (!ctx.demonstrative.has(before.norm) && memory.position - entries[0][1] > 2)
+    id = entries.sort((a, b) => (memory.counts.get(b[0]) ?? 0) - (memory.counts.get(a[0]) ?? 0) || b[1] - a[1])[0][0];
   return { id, start: t.start, end: t.end, kind: 'reference', alias: t.raw, rule: 'entities:reference-back' };
 }

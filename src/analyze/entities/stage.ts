@@ -1,7 +1,7 @@
 import type { Doc } from '../../core/types.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer } from './gazetteer.ts';
-import { findMentions, type MatchMemory } from './match.ts';
+import { findMentions, newMemory } from './match.ts';
 
 /**
  * Entity stage: links every mention of a state or listed entry in each provision to its
@@ -12,11 +12,12 @@ export const entityStage: Stage = {
   name: 'entities',
   run(doc, context) {
     const g = loadGazetteer(doc.language, context.extraGazetteers);
-    const memory: MatchMemory = { seen: new Set(), heads: new Map() };
+    const memory = newMemory();
     // The title introduces people and treaties that the body then names by short forms.
     const title = doc.lines.find((l) => l.kind === 'title');
     if (title) findMentions(doc.text, title.start, title.end, g, memory);
     for (const p of doc.provisions) {
+      memory.position = p.index;
       for (const m of findMentions(doc.text, p.start, p.end, g, memory)) {
         doc.annotations.push({ kind: 'entity', label: m.id, provision: p.index, start: m.start, end: m.end, rule: m.rule, detail: `${m.kind}:${m.alias}`, origin: 'machine' });
       }
