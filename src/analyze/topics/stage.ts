@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { EntenteError, type Doc } from '../../core/types.ts';
 import { tokenize } from '../../core/tokenize.ts';
+import { foldAccents } from '../../core/normalize.ts';
 import { DATA_DIR, readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
 import { stemmerFor } from '../../lang/stem.ts';
@@ -26,9 +27,12 @@ export interface TopicModel {
   stem: (w: string) => string;
 }
 
-/** A topic is kept when its score reaches this much, and this share of the best topic's score. */
-export const MIN_SCORE = 2;
-export const MIN_SHARE = 0.5;
+/**
+ * The multi-label decision: a topic is kept when its score reaches `minScore` and `minShare`
+ * of the best topic's score; a provision whose best score is under `minScore` takes the topics
+ * of its context instead, unless its best evidence is at least `minAlone`.
+ */
+export const TOPIC_DECISION = { minScore: 2, minShare: 0.5, minAlone: 2, secondaryNeedsDecisive: false };
 
 const cache = new Map<string, TopicModel>();
 
@@ -50,7 +54,9 @@ export function loadTopicModel(language: string): TopicModel {
     check(topic, row.where);
     const weight = Number(row.cells.weight);
     if (!(weight > 0 && weight <= 5)) throw new EntenteError(`weight "${row.cells.weight}" is not a number from 1 to 5`, row.where);
-    const keys = tokenize(term).map((t) => stem(t.raw));
+    // "=word" is matched as written (folded), not on its stem: "=multilatéralisme" must not match "multilatéraux".
+    const exact = term.startsWith('=');
+    const keys = tokenize(exact ? term.slice(1) : term).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)));
     if (!keys.length) throw new EntenteError(`term "${term}" has no word`, row.where);
     const dupKey = `${topic}|${keys.join(' ')}`;
     if (seen.has(dupKey)) continue; // two spellings with one stem: harmless
@@ -85,16 +91,17 @@ export interface TopicEvidence {
 }
 
 /** Every keyword (on stems) and entity signal found in a span, with its place and weight. */
-export function topicEvidence(doc: Doc, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number }[]): TopicEvidence[] {
+export function topicEvidence(doc: Doc, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[]): TopicEvidence[] {
   const tokens = tokenize(doc.text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
+  const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
   const out: TopicEvidence[] = [];
   for (let i = 0; i < stems.length; i++) {
     let node = model.root;
     // Longest term per topic starting here: "armes nucléaires" beats "armes".
     const best = new Map<string, { term: Term; last: number }>();
     for (let j = i; j < stems.length; j++) {
-      const child = node.next.get(stems[j]);
+      const child = node.next.get(stems[j]) ?? node.next.get(forms[j]);
       if (!child) break;
       node = child;
       for (const term of node.terms) best.set(term.topic, { term, last: j });
@@ -103,17 +110,22 @@ export function topicEvidence(doc: Doc, start: number, end: number, model: Topic
       out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
   }
   for (const e of entityLabels)
-    for (const s of model.signals.get(e.label) ?? []) out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
+    for (const s of e.detail?.startsWith('reference:') ? [] : model.signals.get(e.label) ?? []) out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
   return out;
 }
 
-/** Sums evidence per topic, a term counted once per provision. */
+/**
+ * Sums evidence per topic: a term counts once per provision, and a term inside a longer one
+ * ("prolifération" in "non-prolifération", "talks" in "peace talks") does not count again.
+ */
 function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   const scores = new Map<string, number>();
   const counted = new Set<string>();
+  // Inside a longer term, of any topic, a word is part of that term: "talks" in "peace talks".
+  const covered = (e: TopicEvidence) => evidence.some((o) => o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start);
   for (const e of evidence) {
     const key = `${e.topic}|${e.what}`;
-    if (counted.has(key)) continue;
+    if (counted.has(key) || covered(e)) continue;
     counted.add(key);
     scores.set(e.topic, (scores.get(e.topic) ?? 0) + e.weight);
   }
@@ -122,7 +134,7 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
 
 /**
  * Topic stage: weighted keywords (on Snowball stems) and entity signals score each topic; a
- * topic is kept when it scores at least MIN_SCORE and MIN_SHARE of the best one. A provision
+ * topic is kept by the TOPIC_DECISION thresholds. A provision
  * with too little evidence takes the topics of its context: the heading above it, else the
  * provision before it (a task-list intro, a follow-up sentence), so every provision has one.
  */
@@ -131,30 +143,35 @@ export const topicStage: Stage = {
   run(doc) {
     const model = loadTopicModel(doc.language);
     const entities = doc.annotations.filter((a) => a.kind === 'entity');
-    let previous: { topic: string; start: number; end: number }[] = [];
+    let context: string | null = null;
     for (const p of doc.provisions) {
       const evidence = topicEvidence(doc, p.start, p.end, model, entities.filter((a) => a.provision === p.index));
       const heading = p.heading !== null ? doc.lines[p.heading] : null;
       if (heading) for (const e of topicEvidence(doc, heading.start, heading.end, model, [])) evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
-      let chosen = [...scores.entries()].filter(([, s]) => s >= MIN_SCORE && s >= best * MIN_SHARE).map(([t]) => t);
-      if (!chosen.length && best > 0) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
+      const { minScore, minShare, minAlone, secondaryNeedsDecisive } = TOPIC_DECISION;
+      // Besides the best topic, a topic needs a decisive term (weight 3) or a score close to the best.
+      const decisive = new Set(evidence.filter((e) => e.weight >= 3).map((e) => e.topic));
+      let chosen = [...scores.entries()]
+        .filter(([t, s]) => s >= minScore && s >= best * minShare && (s === best || !secondaryNeedsDecisive || decisive.has(t) || s >= best * 0.8))
+        .map(([t]) => t);
+      if (!chosen.length && best >= minAlone) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
       if (chosen.length) {
-        const picked: { topic: string; start: number; end: number }[] = [];
         for (const topic of chosen) {
           const ev = evidence.filter((e) => e.topic === topic).sort((a, b) => b.weight - a.weight);
           doc.annotations.push({
             kind: 'topic', label: topic, provision: p.index, start: ev[0].start, end: ev[0].end, rule: ev[0].rule, origin: 'machine',
             detail: `score ${scores.get(topic)!.toFixed(1)}: ${[...new Set(ev.map((e) => e.what))].slice(0, 6).join(', ')}`,
           });
-          picked.push({ topic, start: ev[0].start, end: ev[0].end });
         }
-        previous = picked;
+        // What follows without keywords of its own continues the main topic of this provision.
+        context = [...chosen].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
       } else {
-        const inherited = previous.length ? previous : [{ topic: 'bilateral', start: p.start, end: p.start }];
-        for (const t of inherited)
-          doc.annotations.push({ kind: 'topic', label: t.topic, provision: p.index, start: p.start, end: p.end, rule: previous.length ? 'topics:context' : 'topics:default', origin: 'machine', detail: previous.length ? 'no keyword: topic of the preceding provision' : 'no keyword and no context' });
+        doc.annotations.push({
+          kind: 'topic', label: context ?? 'bilateral', provision: p.index, start: p.start, end: p.end, rule: context ? 'topics:context' : 'topics:default', origin: 'machine',
+          detail: context ? 'no decisive keyword: the main topic of the preceding provision' : 'no keyword and no context: the relationship itself',
+        });
       }
     }
   },
