@@ -26,7 +26,7 @@ export interface Cue {
   rule: string;
 }
 
-export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry';
+export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'role';
 
 export interface ActLexicon {
   language: string;
@@ -36,6 +36,8 @@ export interface ActLexicon {
   classes: Map<string, Set<string>>;
   holderPhrases: { kind: HolderPhraseKind; keys: string[]; rule: string }[];
   frames: { kind: 'trailing' | 'leading'; pattern: RegExp; rule: string }[];
+  /** Where a speaker's phrase ends ("lors d'une conférence ..."). */
+  speakerEnd: RegExp[];
 }
 
 const GAP = new Set(['…', '...']);
@@ -100,20 +102,25 @@ export function loadActLexicon(language: string): ActLexicon {
   }
   const holderPhrases = readTsv(path.join(dir, 'holders.tsv'), ['kind', 'phrase']).map((row) => {
     const kind = row.cells.kind as HolderPhraseKind;
-    if (!['joint', 'self', 'document', 'carry'].includes(kind)) throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document or carry');
+    if (!['joint', 'self', 'document', 'carry', 'role'].includes(kind)) throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry or role');
     return { kind, keys: tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, '')), rule: row.where };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
-  const frames = readTsv(path.join(dir, 'frames.tsv'), ['kind', 'pattern']).map((row) => {
-    const kind = row.cells.kind as 'trailing' | 'leading';
-    if (kind !== 'trailing' && kind !== 'leading') throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing or leading');
+  const frames: ActLexicon['frames'] = [];
+  const speakerEnd: RegExp[] = [];
+  for (const row of readTsv(path.join(dir, 'frames.tsv'), ['kind', 'pattern'])) {
+    const kind = row.cells.kind;
+    if (kind !== 'trailing' && kind !== 'leading' && kind !== 'speaker-end') throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing, leading or speaker-end');
+    let pattern: RegExp;
     try {
-      return { kind, pattern: new RegExp(row.cells.pattern, 'iu'), rule: row.where };
+      pattern = new RegExp(row.cells.pattern, 'iu');
     } catch (err) {
       throw new EntenteError(`bad regular expression (${(err as Error).message})`, row.where);
     }
-  });
-  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, holderPhrases, frames };
+    if (kind === 'speaker-end') speakerEnd.push(pattern);
+    else frames.push({ kind, pattern, rule: row.where });
+  }
+  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, holderPhrases, frames, speakerEnd };
   cache.set(lang, lexicon);
   return lexicon;
 }

@@ -197,7 +197,8 @@ function findFrame(doc: Doc, p: Provision, lex: ActLexicon): Frame | null {
     if (!m) continue;
     // A trailing attribution must leave some content before it.
     if (f.kind === 'trailing' && m.index < 15) continue;
-    const speaker = m.groups?.speaker ?? '';
+    let speaker = m.groups?.speaker ?? '';
+    for (const end of lex.speakerEnd) speaker = speaker.replace(end, '');
     const speakerOffset = speaker ? m[0].indexOf(speaker) : m[0].length;
     return {
       kind: f.kind,
@@ -297,6 +298,8 @@ function resolveSubject(
       }
   }
   const words = tokens.map(wordOf);
+  // A bare title ("le chancelier") refers back, unless a name or demonym makes it explicit.
+  let role: Subject | null = null;
   const fallback = (kind: SubjectKind, rule: string): Subject => ({
     kind, holders: parties, isHolder: kind === 'empty', start: tokens[s]?.start ?? 0, end: tokens[Math.max(s, stop - 1)]?.end ?? 0, rule,
   });
@@ -304,11 +307,15 @@ function resolveSubject(
   for (const phrase of lex.holderPhrases) {
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
       if (!phrase.keys.every((k, n) => words[at + n] === k)) continue;
-      if (phrase.kind === 'carry' && at !== s) continue;
+      if ((phrase.kind === 'carry' || phrase.kind === 'role') && at !== s) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
       const end = tokens[at + phrase.keys.length - 1].end;
       if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+      if (phrase.kind === 'role') {
+        role ??= { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+        continue;
+      }
       return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
     }
   }
@@ -339,7 +346,7 @@ function resolveSubject(
     const holders = [...actors].sort();
     return { kind: 'explicit', holders, isHolder: holders.every((h) => parties.includes(h)), start: evidenceStart, end: evidenceEnd, rule: 'holders:named-subject' };
   }
-  return fallback('none', 'holders:general-subject');
+  return role ?? fallback('none', 'holders:general-subject');
 }
 
 const OF = new Set(['de', 'des', 'du', 'd', 'of']);
@@ -390,7 +397,7 @@ function resolveHolders(
   }
   const codes = new Set<string>(main ? subjectCodes(main, parties, previous) : parties);
   // Coordinated clauses with one of the parties as their own subject add that party.
-  for (const c of clauses.slice(1)) if (c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
+  for (const c of clauses.slice(1)) if (c.type === 'coordinate' && c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
   return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
 }
@@ -406,10 +413,17 @@ function subjectCodes(subject: Subject, parties: string[], previous: string[]): 
   }
 }
 
+/** "le chancelier", "the prime minister": a title with no name after it. */
+function isBareRole(text: string, language: string): boolean {
+  const lex = loadActLexicon(language);
+  const words = tokenize(text).map(wordOf);
+  return lex.holderPhrases.some((p) => p.kind === 'role' && p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
+}
+
 function speakerHolders(doc: Doc, tokens: Token[], frame: Frame, mentions: Annotation[], g: Gazetteer, previous: string[], parties: string[]): { codes: string[]; detail: string } | null {
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
   if (!text || /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u.test(text) || text === 'it') return null;
-  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text)) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
+  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || isBareRole(text, doc.language)) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
   const states = new Set<string>();
   for (const m of mentions) {
     if (m.start < frame.speakerStart || m.end > frame.speakerEnd) continue;
