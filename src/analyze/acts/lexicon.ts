@@ -34,6 +34,8 @@ export interface ActLexicon {
   /** Cues indexed by the literal first letters of their first token ('' = any). */
   byFirst: Map<string, Cue[]>;
   classes: Map<string, Set<string>>;
+  /** The same classes with accents kept (lower case): "a" (has) is not "à" (to). */
+  exactClasses: Map<string, Set<string>>;
   holderPhrases: { kind: HolderPhraseKind; keys: string[]; rule: string }[];
   frames: { kind: 'trailing' | 'leading'; pattern: RegExp; rule: string }[];
   /** Where a speaker's phrase ends ("lors d'une conférence ..."). */
@@ -70,8 +72,12 @@ export function loadActLexicon(language: string): ActLexicon {
   if (cached) return cached;
   const dir = languageDir(lang);
   const classes = new Map<string, Set<string>>();
-  for (const row of readTsv(path.join(dir, 'classes.tsv'), ['class']))
-    classes.set(row.cells.class, new Set((row.cells.words ?? '').split(/\s+/).filter(Boolean).map((w) => foldAccents(w).replace(/['’]/g, ''))));
+  const exactClasses = new Map<string, Set<string>>();
+  for (const row of readTsv(path.join(dir, 'classes.tsv'), ['class'])) {
+    const words = (row.cells.words ?? '').split(/\s+/).filter(Boolean);
+    classes.set(row.cells.class, new Set(words.map((w) => foldAccents(w).replace(/['’]/g, ''))));
+    exactClasses.set(row.cells.class, new Set(words.map((w) => w.toLowerCase())));
+  }
   const cues: Cue[] = [];
   const seen = new Map<string, string>();
   for (const row of readTsv(path.join(dir, 'acts.tsv'), ['act', 'cue'])) {
@@ -120,7 +126,7 @@ export function loadActLexicon(language: string): ActLexicon {
     if (kind === 'speaker-end') speakerEnd.push(pattern);
     else frames.push({ kind, pattern, rule: row.where });
   }
-  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, holderPhrases, frames, speakerEnd };
+  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, exactClasses, holderPhrases, frames, speakerEnd };
   cache.set(lang, lexicon);
   return lexicon;
 }

@@ -125,7 +125,9 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
     let act = m.cue.act as Act;
     let detail: string | undefined;
     if (m.cue.flags.has('initial')) {
-      if (m.first !== contentFirst) continue;
+      // A task ("Renforcer ..."), or a further task in the same item ("..., et promouvoir ...").
+      const furtherTask = clauses[c].type === 'verb-phrase' && clauses[c].first === m.first && clauses[0].subject.kind === 'empty';
+      if (m.first !== contentFirst && !furtherTask) continue;
       found.push({ act: 'commit', ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
       continue;
     }
@@ -238,9 +240,17 @@ function splitClauses(
 ): Clause[] {
   type Start = { at: number; type: Clause['type'] };
   const starts: Start[] = [{ at: first, type: 'main' }];
-  const aux = lex.classes.get('aux')!;
+  const aux = lex.exactClasses.get('aux')!;
+  const isAux = (i: number) => aux.has(tokens[i].raw.toLowerCase());
   const cueStarts = new Set(cues.map((m) => m.first));
-  const isVerbal = (i: number) => aux.has(wordOf(tokens[i])) || cueStarts.has(i);
+  const modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
+  const isVerbal = (i: number) => isAux(i) || cueStarts.has(i);
+  // "..., et la communauté internationale doit ...": a new subject, then its auxiliary or modal.
+  const newSubjectFollows = (i: number) => {
+    if (!startsSubject(tokens[i], lex)) return false;
+    for (let k = i + 1; k <= Math.min(i + 4, end - 1); k++) if (isAux(k) || modalStarts.has(k)) return true;
+    return false;
+  };
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
@@ -249,7 +259,7 @@ function splitClauses(
       if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw)) (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
-        if (startsSubject(tokens[i + 1], lex) && (/,/.test(gap) || aux.has(wordOf(tokens[i + 2])) || cueStarts.has(i + 2) || cueStarts.has(i + 3)))
+        if ((/,/.test(gap) && startsSubject(tokens[i + 1], lex)) || newSubjectFollows(i + 1))
           (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
         else if (/,/.test(gap) && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       } else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
@@ -268,7 +278,7 @@ function splitClauses(
     else if (initialTask) subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
     else subject = resolveSubject(doc, tokens, start.at, firstCue ? firstCue.first : e, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous);
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
-    const finite = tokens.slice(start.at, e).some((t, n) => aux.has(wordOf(t)) || cueStarts.has(start.at + n));
+    const finite = tokens.slice(start.at, e).some((_, n) => isVerbal(start.at + n));
     clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
   });
   return clauses;
@@ -276,7 +286,7 @@ function splitClauses(
 
 function startsSubject(t: Token, lex: ActLexicon): boolean {
   const w = wordOf(t);
-  return lex.classes.get('det')!.has(w) || lex.classes.get('pronoun')!.has(w) || /^\p{Lu}/u.test(t.raw);
+  return lex.classes.get('subject-det')!.has(w) || lex.classes.get('pronoun')!.has(w) || /^\p{Lu}/u.test(t.raw);
 }
 
 /**
