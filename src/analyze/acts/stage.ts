@@ -62,12 +62,14 @@ export const actsStage: Stage = {
     const lex = loadActLexicon(doc.language);
     const g = loadGazetteer(doc.language, context.extraGazetteers);
     let previous: string[] = doc.parties;
+    const roles = new Map<string, string>();
     let taskList = false;
     let taskParagraph = -1;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !/^\d+$|^[IVXLC]+$|^[a-z]$/.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
-      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph));
+      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph), roles);
+      bindRoles(doc, p, lex, g, roles);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
       if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit'))) taskList = true;
@@ -75,7 +77,25 @@ export const actsStage: Stage = {
   },
 };
 
-function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean): { acts: Set<Act>; holders: string[] } {
+/**
+ * Remembers who holds a title: "le chancelier fédéral Olaf Scholz" binds "chancelier" to DEU,
+ * so that a later "a souligné le chancelier" is the chancellor's.
+ */
+function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles: Map<string, string>): void {
+  const tokens = tokenize(doc.text, p.start, p.end);
+  for (const a of doc.annotations) {
+    if (a.kind !== 'entity' || a.provision !== p.index || g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
+    const i = tokens.findIndex((t) => t.start === a.start);
+    const before = tokens.slice(Math.max(0, i - 4), i).map(wordOf).join(' ');
+    for (const phrase of lex.holderPhrases)
+      if (phrase.kind === 'role' && ` ${before} `.includes(` ${roleKey(phrase.keys)} `)) roles.set(roleKey(phrase.keys), g.stateOf(a.label)!);
+  }
+}
+
+/** The title of a role phrase without its article: "le Premier ministre" → "premier ministre". */
+const roleKey = (keys: string[]) => (keys.length > 1 ? keys.slice(1) : keys).join(' ');
+
+function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean, roles: Map<string, string>): { acts: Set<Act>; holders: string[] } {
   const tokens = tokenize(doc.text, p.start, p.end);
   const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
   const parties = doc.parties;
@@ -107,7 +127,7 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
   });
 
   // 3. Clauses: the main one, coordinated ones, complements of saying verbs, quoted sentences.
-  const clauses = splitClauses(doc, tokens, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous);
+  const clauses = splitClauses(doc, tokens, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous, roles);
   const clauseOf = (i: number) => {
     let c = 0;
     for (let k = 0; k < clauses.length; k++) if (clauses[k].first <= i) c = k;
@@ -178,7 +198,7 @@ function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer,
   }
 
   // 5. Holders.
-  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, g, previous);
+  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, g, previous, roles);
   for (const h of holders.codes) emit({ kind: 'holder', label: h, start: holders.start, end: holders.end, rule: holders.rule, detail: holders.detail });
   return { acts: actSet, holders: holders.codes };
 }
@@ -236,7 +256,7 @@ function isNegated(tokens: Token[], m: CueMatch, lex: ActLexicon): boolean {
 
 function splitClauses(
   doc: Doc, tokens: Token[], cues: CueMatch[], first: number, end: number, lex: ActLexicon, g: Gazetteer,
-  mentions: Annotation[], parties: string[], previous: string[],
+  mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
 ): Clause[] {
   type Start = { at: number; type: Clause['type'] };
   const starts: Start[] = [{ at: first, type: 'main' }];
@@ -276,7 +296,7 @@ function splitClauses(
     let subject: Subject;
     if (start.type === 'verb-phrase' && clauses.length) subject = clauses[clauses.length - 1].subject;
     else if (initialTask) subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
-    else subject = resolveSubject(doc, tokens, start.at, firstCue ? firstCue.first : e, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous);
+    else subject = resolveSubject(doc, tokens, start.at, firstCue ? firstCue.first : e, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous, roles);
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
     const finite = tokens.slice(start.at, e).some((_, n) => isVerbal(start.at + n));
     clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
@@ -296,7 +316,7 @@ function startsSubject(t: Token, lex: ActLexicon): boolean {
  */
 function resolveSubject(
   doc: Doc, tokens: Token[], first: number, stop: number, lex: ActLexicon, g: Gazetteer,
-  mentions: Annotation[], parties: string[], previous: string[],
+  mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
 ): Subject {
   let s = first;
   // Skip an opening adverbial ("Dans ce communiqué, ", "On the Ukraine issue, ") up to the last comma before the verb.
@@ -323,7 +343,8 @@ function resolveSubject(
       const end = tokens[at + phrase.keys.length - 1].end;
       if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
       if (phrase.kind === 'role') {
-        role ??= { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+        const bound = roles.get(roleKey(phrase.keys));
+        role ??= { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
         continue;
       }
       return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
@@ -383,12 +404,12 @@ function afterActorNoun(tokens: Token[], start: number): boolean {
 
 function resolveHolders(
   doc: Doc, p: Provision, tokens: Token[], frame: Frame | null, clauses: Clause[], acts: ActFound[],
-  mentions: Annotation[], g: Gazetteer, previous: string[],
+  mentions: Annotation[], g: Gazetteer, previous: string[], roles: Map<string, string>,
 ): { codes: string[]; start: number; end: number; rule: string; detail?: string } {
   const parties = doc.parties;
   // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
   if (frame) {
-    const speaker = speakerHolders(doc, tokens, frame, mentions, g, previous, parties);
+    const speaker = speakerHolders(doc, tokens, frame, mentions, g, previous, parties, roles);
     if (speaker) return { codes: speaker.codes, start: frame.speakerStart, end: Math.max(frame.speakerEnd, frame.speakerStart + 1), rule: frame.rule, detail: speaker.detail };
   }
   const onlyReport = acts.length > 0 && acts.every((a) => a.act === 'report');
@@ -417,23 +438,26 @@ function subjectCodes(subject: Subject, parties: string[], previous: string[]): 
     case 'explicit':
       return subject.holders;
     case 'carry':
-      return previous.length ? previous : parties;
+      return subject.holders.length ? subject.holders : previous.length ? previous : parties;
     default:
       return parties;
   }
 }
 
-/** "le chancelier", "the prime minister": a title with no name after it. */
-function isBareRole(text: string, language: string): boolean {
+/** "le chancelier", "the prime minister": a title with no name after it; returns its role key. */
+function bareRole(text: string, language: string): string | null {
   const lex = loadActLexicon(language);
   const words = tokenize(text).map(wordOf);
-  return lex.holderPhrases.some((p) => p.kind === 'role' && p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
+  const phrase = lex.holderPhrases.find((p) => p.kind === 'role' && p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
+  return phrase ? roleKey(phrase.keys) : null;
 }
 
-function speakerHolders(doc: Doc, tokens: Token[], frame: Frame, mentions: Annotation[], g: Gazetteer, previous: string[], parties: string[]): { codes: string[]; detail: string } | null {
+function speakerHolders(doc: Doc, tokens: Token[], frame: Frame, mentions: Annotation[], g: Gazetteer, previous: string[], parties: string[], roles: Map<string, string>): { codes: string[]; detail: string } | null {
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
   if (!text || /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u.test(text) || text === 'it') return null;
-  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || isBareRole(text, doc.language)) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
+  const role = bareRole(text, doc.language);
+  if (role && roles.has(role)) return { codes: [roles.get(role)!], detail: `speaker "${text}": the holder of that title named earlier` };
+  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
   const states = new Set<string>();
   for (const m of mentions) {
     if (m.start < frame.speakerStart || m.end > frame.speakerEnd) continue;
