@@ -13,6 +13,8 @@ import { listDocuments, loadDoc, replaceAnalysis, documentText, findDocument } f
 import { contextFor } from './context.ts';
 import { formatRecord } from './format.ts';
 import { table } from './table.ts';
+import { search } from '../query/search.ts';
+import { entityCounts, topicCounts, unknownNames } from '../query/catalog.ts';
 
 export interface Command {
   summary: string;
@@ -46,6 +48,18 @@ async function runIngest(dbFile: string, inputs: string[], gazetteers: string[],
   } finally {
     db.close();
   }
+}
+
+/** Marks matched words for the terminal (bold when it is a terminal, «» otherwise). */
+function markSpans(text: string, spans: [number, number][]): string {
+  const tty = process.stdout.isTTY;
+  let out = '';
+  let at = 0;
+  for (const [s, e] of spans) {
+    out += text.slice(at, s) + (tty ? `\x1b[1m${text.slice(s, e)}\x1b[0m` : `«${text.slice(s, e)}»`);
+    at = e;
+  }
+  return out + text.slice(at);
 }
 
 export const COMMANDS: Record<string, Command> = {
@@ -123,6 +137,86 @@ export const COMMANDS: Record<string, Command> = {
           orphaned += replaceAnalysis(db, id, doc).orphaned;
         }
         console.log(`re-analysed ${ids.length} document(s)${orphaned ? `; ${orphaned} correction(s) no longer match a provision and are kept aside` : ''}`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  search: {
+    summary: 'search provisions: words, "phrases", prefix*, AND/OR/NOT, with filters and facets',
+    usage: 'QUERY [--act A]... [--holder H]... [--entity E]... [--topic T]... [--language L] [--doc DOC] [--party P] [--from DATE] [--to DATE] [--limit N] [--offset N] [--facets] [--kwic] [--json] [--db FILE]',
+    async run(args) {
+      const { values, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: {
+          ...dbOption, json: { type: 'boolean' }, facets: { type: 'boolean' }, kwic: { type: 'boolean' },
+          act: { type: 'string', multiple: true }, holder: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true }, topic: { type: 'string', multiple: true },
+          language: { type: 'string' }, doc: { type: 'string' }, party: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
+          limit: { type: 'string', default: '20' }, offset: { type: 'string', default: '0' },
+        },
+      });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const doc = values.doc ? findDocument(db, values.doc).id : undefined;
+        const result = search(db, { ...values, doc, query: positionals.join(' '), limit: Number(values.limit), offset: Number(values.offset) });
+        if (values.json) {
+          console.log(JSON.stringify(result, null, 2));
+          return 0;
+        }
+        console.log(`${result.total} provision(s)${result.total > result.hits.length ? `, showing ${values.offset}–${Number(values.offset) + result.hits.length}` : ''}`);
+        for (const h of result.hits) {
+          if (values.kwic && h.kwic.length) {
+            for (const k of h.kwic) console.log(`${k.left.padStart(52)} [${k.keyword}] ${k.right}   (${h.docName}#${h.index})`);
+            continue;
+          }
+          console.log(`\n${h.date ?? '—'}  ${h.docName}#${h.index}  ${h.codes.acts.join(',')} | ${h.codes.holders.join(',')} | ${h.codes.topics.join(',')}`);
+          console.log(`  ${markSpans(h.text, h.highlights)}`);
+        }
+        if (result.facets)
+          for (const [name, values] of Object.entries(result.facets)) if (values.length) console.log(`\n${name}: ${values.map((v) => `${v.value} (${v.count})`).join(', ')}`);
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  entities: {
+    summary: 'list the entities mentioned in the database with counts (--unknown: names no entry covers)',
+    usage: '[--unknown] [--limit N] [--json] [--db FILE]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, unknown: { type: 'boolean' }, limit: { type: 'string', default: '50' } } });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        if (values.unknown) {
+          const names = unknownNames(db, Number(values.limit));
+          if (values.json) console.log(JSON.stringify(names, null, 2));
+          else console.log(table(['name', 'count', 'docs', 'example'], names.map((n) => [n.name, n.count, n.documents, n.example]), 70));
+        } else {
+          const counts = entityCounts(db).slice(0, Number(values.limit));
+          if (values.json) console.log(JSON.stringify(counts, null, 2));
+          else console.log(table(['id', 'type', 'name', 'mentions', 'provisions', 'docs'], counts.map((c) => [c.id, c.type, c.name, c.mentions, c.provisions, c.documents]), 50));
+        }
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  topics: {
+    summary: 'count provisions per topic, per document and overall',
+    usage: '[--json] [--db FILE]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' } } });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const counts = topicCounts(db);
+        if (values.json) console.log(JSON.stringify(counts, null, 2));
+        else {
+          console.log(table(['topic', 'provisions'], counts.overall.map((t) => [t.topic, t.provisions])));
+          console.log('');
+          console.log(table(['document', 'date', 'topics'], counts.documents.map((d) => [d.name, d.date, Object.entries(d.topics).map(([t, n]) => `${t} ${n}`).join(', ')]), 110));
+        }
       } finally {
         db.close();
       }

@@ -5,6 +5,7 @@ import { EntenteError } from '../core/types.ts';
 import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
+import { indexText } from '../query/text-index.ts';
 
 /** Documents are identified by the hash of their normalised text. */
 export function documentHash(text: string): string {
@@ -44,13 +45,27 @@ export interface StoredAnnotation extends Annotation {
 
 type Row = Record<string, unknown>;
 
-function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): void {
+/** Inserts the provisions (and their full-text index entries) and the machine annotations; returns provision ids by index. */
+function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] {
   const insertProvision = db.prepare('INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const p of doc.provisions) insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text);
+  const insertIndex = db.prepare('INSERT INTO provision_index (rowid, stems) VALUES (?, ?)');
+  const ids: number[] = [];
+  for (const p of doc.provisions) {
+    const rowid = Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid);
+    insertIndex.run(rowid, indexText(p.text, doc.language));
+    ids.push(rowid);
+  }
   const insertAnnotation = db.prepare(
-    "INSERT INTO annotations (doc_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
+    "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
   );
-  for (const a of doc.annotations) insertAnnotation.run(id, a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
+  for (const a of doc.annotations) insertAnnotation.run(id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
+  return ids;
+}
+
+/** Removes a document's provisions and their index entries. */
+function deleteProvisions(db: Db, id: string): void {
+  db.prepare('DELETE FROM provision_index WHERE rowid IN (SELECT id FROM provisions WHERE doc_id = ?)').run(id);
+  db.prepare('DELETE FROM provisions WHERE doc_id = ?').run(id);
 }
 
 /**
@@ -85,8 +100,8 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       'UPDATE documents SET language = ?, doc_type = ?, date = ?, title = ?, parties = ?, lines = ?, field_evidence = ?, analyzer_version = ?, analyzed_at = ? WHERE id = ?',
     ).run(doc.language, doc.docType, doc.date, doc.title, JSON.stringify(doc.parties), JSON.stringify(doc.lines), JSON.stringify(doc.fieldEvidence), ANALYZER_VERSION, new Date().toISOString(), id);
     db.prepare("DELETE FROM annotations WHERE doc_id = ? AND origin = 'machine'").run(id);
-    db.prepare('DELETE FROM provisions WHERE doc_id = ?').run(id);
-    insertProvisionsAndAnnotations(db, id, doc);
+    deleteProvisions(db, id);
+    const ids = insertProvisionsAndAnnotations(db, id, doc);
     let reanchored = 0;
     let orphaned = 0;
     const byText = new Map(doc.provisions.map((p) => [normalizeForAlignment(p.text), p]));
@@ -99,7 +114,7 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       }
       if (target.index !== c.provision_idx) reanchored++;
       db.prepare('UPDATE corrections SET provision_idx = ? WHERE id = ?').run(target.index, c.id);
-      db.prepare('UPDATE annotations SET provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(target.index, target.start, target.end, c.id);
+      db.prepare('UPDATE annotations SET provision_id = ?, provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(ids[target.index], target.index, target.start, target.end, c.id);
     }
     return { reanchored, orphaned };
   })();
@@ -156,11 +171,8 @@ export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
   const rows = db
     .prepare(
       `SELECT a.id, a.provision_idx AS provision, a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id
-       FROM annotations a
+       FROM codes a
        WHERE a.doc_id = ?
-         AND (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1)
-              OR a.origin = 'machine' AND NOT EXISTS (
-                SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
        ORDER BY a.provision_idx, a.kind, a.start`,
     )
     .all(id) as Row[];
@@ -168,7 +180,10 @@ export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
 }
 
 export function deleteDocument(db: Db, id: string): void {
-  db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  db.transaction(() => {
+    deleteProvisions(db, id);
+    db.prepare('DELETE FROM documents WHERE id = ?').run(id);
+  })();
 }
 
 export type { AnnotationKind };

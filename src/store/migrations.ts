@@ -44,6 +44,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE annotations (
         id INTEGER PRIMARY KEY,
         doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        provision_id INTEGER NOT NULL,
         provision_idx INTEGER NOT NULL,
         kind TEXT NOT NULL CHECK (kind IN ('act', 'holder', 'entity', 'topic')),
         label TEXT NOT NULL,
@@ -54,7 +55,7 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         origin TEXT NOT NULL CHECK (origin IN ('machine', 'human')),
         correction_id INTEGER REFERENCES corrections(id) ON DELETE CASCADE
       );
-      CREATE INDEX annotations_by_label ON annotations(kind, label, doc_id, provision_idx);
+      CREATE INDEX annotations_by_label ON annotations(kind, label, provision_id);
       CREATE INDEX annotations_by_provision ON annotations(doc_id, provision_idx, kind);
 
       -- An analyst's correction of one field of one provision. Its labels are stored as human
@@ -72,6 +73,22 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         active INTEGER NOT NULL DEFAULT 1
       );
       CREATE INDEX corrections_by_provision ON corrections(doc_id, provision_idx, kind);
+
+      -- The codes in force: an active correction of a (provision, kind) replaces the machine's codes.
+      CREATE VIEW codes AS
+        SELECT a.* FROM annotations a
+        WHERE (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1))
+           OR (a.origin = 'machine' AND NOT EXISTS (
+                SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1));
+    `,
+  },
+  {
+    version: 2,
+    name: 'full-text index of provisions (stemmed, accent-insensitive)',
+    sql: `
+      -- Contentless: the provisions table holds the text; the index holds the stems of each
+      -- provision (rowid = provisions.id) in its document's language.
+      CREATE VIRTUAL TABLE provision_index USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 2', contentless_delete=1);
     `,
   },
 ];

@@ -1,0 +1,323 @@
+import { EntenteError } from '../core/types.ts';
+import { foldAccents } from '../core/normalize.ts';
+import { tokenize } from '../core/tokenize.ts';
+import { stemmerFor } from '../lang/stem.ts';
+import type { Db } from '../store/database.ts';
+import { queryStems } from './text-index.ts';
+
+/** A parsed search query: words, phrases and prefixes joined by AND, OR, NOT and parentheses. */
+export type QueryNode =
+  | { type: 'term'; word: string; prefix: boolean }
+  | { type: 'phrase'; words: string[] }
+  | { type: 'and' | 'or'; children: QueryNode[] }
+  | { type: 'not'; child: QueryNode };
+
+type Lexeme = { kind: 'word' | 'phrase' | 'and' | 'or' | 'not' | 'open' | 'close'; text: string; at: number };
+
+function lex(query: string): Lexeme[] {
+  const out: Lexeme[] = [];
+  let i = 0;
+  while (i < query.length) {
+    const c = query[i];
+    if (/\s/.test(c)) {
+      i++;
+    } else if (c === '"' || c === '«' || c === '“') {
+      const close = c === '«' ? '»' : c === '“' ? '”' : '"';
+      const end = query.indexOf(close, i + 1);
+      if (end < 0) throw new EntenteError(`the quote opened at character ${i + 1} is not closed`, 'search query', 'close the phrase with a matching quote');
+      out.push({ kind: 'phrase', text: query.slice(i + 1, end), at: i });
+      i = end + 1;
+    } else if (c === '(' || c === ')') {
+      out.push({ kind: c === '(' ? 'open' : 'close', text: c, at: i });
+      i++;
+    } else if (c === '-' && (i === 0 || /[\s(]/.test(query[i - 1])) && /[^\s)]/.test(query[i + 1] ?? ' ')) {
+      out.push({ kind: 'not', text: '-', at: i });
+      i++;
+    } else {
+      let j = i;
+      while (j < query.length && !/[\s()"«“]/.test(query[j])) j++;
+      const text = query.slice(i, j);
+      const kind = text === 'AND' ? 'and' : text === 'OR' ? 'or' : text === 'NOT' ? 'not' : 'word';
+      out.push({ kind, text, at: i });
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * Parses a user's query. Any input either parses or raises an EntenteError that says what is
+ * wrong and where: no search syntax error ever reaches the database.
+ *
+ * @example parseQuery('coopér* AND (énergie OR "gaz naturel") -nucléaire')
+ */
+export function parseQuery(query: string): QueryNode | null {
+  const tokens = lex(query);
+  let pos = 0;
+  const where = (t?: Lexeme) => (t ? `at character ${t.at + 1} ("${t.text}")` : 'at the end');
+  const fail = (what: string, t?: Lexeme): never => {
+    throw new EntenteError(`${what} ${where(t)}`, 'search query', 'write words, "phrases", prefix*, AND, OR, NOT or -word, and (parentheses)');
+  };
+  const primary = (): QueryNode => {
+    const t = tokens[pos];
+    if (!t) return fail('a word is missing');
+    if (t.kind === 'open') {
+      pos++;
+      const node = orExpr();
+      if (tokens[pos]?.kind !== 'close') fail('a closing parenthesis is missing', tokens[pos]);
+      pos++;
+      return node;
+    }
+    if (t.kind === 'not') {
+      pos++;
+      return { type: 'not', child: primary() };
+    }
+    if (t.kind === 'phrase') {
+      pos++;
+      const words = tokenize(t.text).map((w) => w.raw);
+      if (!words.length) fail('the phrase is empty', t);
+      return words.length === 1 ? { type: 'term', word: words[0], prefix: false } : { type: 'phrase', words };
+    }
+    if (t.kind === 'word') {
+      pos++;
+      const prefix = t.text.endsWith('*');
+      const words = tokenize(t.text).map((w) => w.raw);
+      if (!words.length) return primary();
+      if (words.length > 1) return { type: 'phrase', words };
+      return { type: 'term', word: words[0], prefix };
+    }
+    return fail(`unexpected "${t.text}"`, t);
+  };
+  const andExpr = (): QueryNode => {
+    const children = [primary()];
+    while (pos < tokens.length && tokens[pos].kind !== 'or' && tokens[pos].kind !== 'close') {
+      if (tokens[pos].kind === 'and') {
+        pos++;
+        if (pos >= tokens.length) fail('AND needs a word after it');
+      }
+      children.push(primary());
+    }
+    return children.length === 1 ? children[0] : { type: 'and', children };
+  };
+  const orExpr = (): QueryNode => {
+    const children = [andExpr()];
+    while (tokens[pos]?.kind === 'or') {
+      pos++;
+      if (pos >= tokens.length) fail('OR needs a word after it');
+      children.push(andExpr());
+    }
+    return children.length === 1 ? children[0] : { type: 'or', children };
+  };
+  if (!tokens.length) return null;
+  const tree = orExpr();
+  if (pos < tokens.length) fail(`unexpected "${tokens[pos].text}"`, tokens[pos]);
+  return tree;
+}
+
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** Compiles a query tree to an FTS5 expression over the stems column, for the given languages. */
+export function toFts(node: QueryNode, languages: string[]): string {
+  switch (node.type) {
+    case 'term': {
+      const stems = queryStems(node.word, languages);
+      const parts = stems.map((s) => (node.prefix ? `${quote(s)}*` : quote(s)));
+      return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+    }
+    case 'phrase': {
+      const variants = [...new Set(languages.map((l) => node.words.map((w) => stemmerFor(l)(w)).join(' ')))];
+      return variants.length === 1 ? quote(variants[0]) : `(${variants.map(quote).join(' OR ')})`;
+    }
+    case 'or':
+      return `(${node.children.map((c) => toFts(c, languages)).join(' OR ')})`;
+    case 'and': {
+      const positive = node.children.filter((c) => c.type !== 'not');
+      const negative = node.children.filter((c): c is { type: 'not'; child: QueryNode } => c.type === 'not');
+      if (!positive.length) throw new EntenteError('a query cannot only exclude words', 'search query', 'add a word to look for, e.g. "sanctions -nucléaire"');
+      let expr = positive.length === 1 ? toFts(positive[0], languages) : `(${positive.map((c) => toFts(c, languages)).join(' AND ')})`;
+      for (const n of negative) expr = `(${expr} NOT ${toFts(n.child, languages)})`;
+      return expr;
+    }
+    case 'not':
+      throw new EntenteError('a query cannot only exclude words', 'search query', 'add a word to look for, e.g. "sanctions -nucléaire"');
+  }
+}
+
+/** Stems and prefixes a query looks for, to highlight them in results. */
+function highlightKeys(node: QueryNode | null, languages: string[]): { stems: Set<string>; prefixes: string[] } {
+  const stems = new Set<string>();
+  const prefixes: string[] = [];
+  const walk = (n: QueryNode | null): void => {
+    if (!n) return;
+    if (n.type === 'term') {
+      for (const s of queryStems(n.word, languages)) (n.prefix ? prefixes.push(s) : stems.add(s));
+    } else if (n.type === 'phrase') for (const w of n.words) queryStems(w, languages).forEach((s) => stems.add(s));
+    else if (n.type === 'and' || n.type === 'or') n.children.forEach(walk);
+  };
+  walk(node);
+  return { stems, prefixes };
+}
+
+export interface SearchFilters {
+  act?: string[];
+  holder?: string[];
+  entity?: string[];
+  topic?: string[];
+  language?: string;
+  doc?: string;
+  party?: string;
+  from?: string;
+  to?: string;
+}
+
+export interface SearchOptions extends SearchFilters {
+  query?: string;
+  limit?: number;
+  offset?: number;
+  facets?: boolean;
+  /** Characters of context on each side of a keyword in KWIC lines. */
+  context?: number;
+}
+
+export interface SearchHit {
+  provisionId: number;
+  docId: string;
+  docName: string;
+  docTitle: string | null;
+  date: string | null;
+  index: number;
+  text: string;
+  score: number | null;
+  /** [start, end) offsets in `text` of the words that matched. */
+  highlights: [number, number][];
+  kwic: { left: string; keyword: string; right: string }[];
+  codes: { acts: string[]; holders: string[]; entities: string[]; topics: string[] };
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  facets?: Record<string, { value: string; count: number }[]>;
+}
+
+const FACET_KINDS = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' } as const;
+
+/** Date bounds accept a year, a year-month or a full date. */
+function bound(value: string, end: boolean): string {
+  if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) throw new EntenteError(`"${value}" is not a date`, 'date filter', 'use YYYY, YYYY-MM or YYYY-MM-DD');
+  if (value.length === 4) return end ? `${value}-12-31` : `${value}-01-01`;
+  if (value.length === 7) return end ? `${value}-31` : `${value}-01`;
+  return value;
+}
+
+/** The WHERE clause of a filtered search, with its parameters. */
+function filterSql(f: SearchFilters): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const [kind, key] of [['act', 'act'], ['holder', 'holder'], ['entity', 'entity'], ['topic', 'topic']] as const) {
+    for (const label of f[key] ?? []) {
+      where.push(`EXISTS (SELECT 1 FROM codes c WHERE c.provision_id = p.id AND c.kind = '${kind}' AND c.label = ?)`);
+      params.push(label);
+    }
+  }
+  if (f.language) (where.push('d.language = ?'), params.push(f.language));
+  if (f.doc) (where.push('p.doc_id = ?'), params.push(f.doc));
+  if (f.party) (where.push('EXISTS (SELECT 1 FROM json_each(d.parties) WHERE value = ?)'), params.push(f.party));
+  if (f.from) (where.push('d.date >= ?'), params.push(bound(f.from, false)));
+  if (f.to) (where.push('d.date <= ?'), params.push(bound(f.to, true)));
+  return { where, params };
+}
+
+/**
+ * Searches stored provisions: full-text (stemmed, accent- and case-insensitive) and/or filters
+ * by codes, language, document, party and dates; ranked by BM25, with highlights, KWIC lines
+ * and, on request, facet counts for every filter.
+ */
+export function search(db: Db, options: SearchOptions): SearchResult {
+  const tree = parseQuery(options.query ?? '');
+  const languages = (db.prepare('SELECT DISTINCT language FROM documents').all() as { language: string }[]).map((r) => r.language);
+  const langs = languages.length ? languages : ['en'];
+  const { where, params } = filterSql(options);
+  let from = 'provisions p JOIN documents d ON d.id = p.doc_id';
+  const matchParams: unknown[] = [];
+  if (tree) {
+    from = 'provision_index f JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id';
+    where.unshift('provision_index MATCH ?');
+    matchParams.push(toFts(tree, langs));
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const allParams = [...matchParams, ...params];
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
+  const offset = Math.max(0, options.offset ?? 0);
+  let rows: Record<string, unknown>[];
+  let total: number;
+  try {
+    rows = db
+      .prepare(
+        `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, ${tree ? 'bm25(provision_index)' : 'NULL'} AS score
+         FROM ${from} ${whereSql}
+         ORDER BY ${tree ? 'score, ' : ''}d.date IS NULL, d.date, d.name, p.idx LIMIT ? OFFSET ?`,
+      )
+      .all(...allParams, limit, offset) as Record<string, unknown>[];
+    total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...allParams) as { n: number }).n;
+  } catch (err) {
+    throw new EntenteError(`the search could not run (${(err as Error).message})`, 'search query', 'simplify the query');
+  }
+  const keys = highlightKeys(tree, langs);
+  const codesOf = db.prepare('SELECT kind, label FROM codes WHERE provision_id = ? ORDER BY kind, label');
+  const hits: SearchHit[] = rows.map((r) => {
+    const text = String(r.text);
+    const highlights = highlightSpans(text, String(r.language), keys);
+    const codes = { acts: [] as string[], holders: [] as string[], entities: [] as string[], topics: [] as string[] };
+    for (const c of codesOf.all(r.id) as { kind: keyof typeof FACET_KINDS; label: string }[]) {
+      const list = codes[FACET_KINDS[c.kind]];
+      if (!list.includes(c.label)) list.push(c.label);
+    }
+    return {
+      provisionId: Number(r.id), docId: String(r.doc_id), docName: String(r.name), docTitle: (r.title as string | null) ?? null, date: (r.date as string | null) ?? null,
+      index: Number(r.idx), text, score: r.score === null ? null : Number(r.score), highlights, kwic: kwicLines(text, highlights, options.context ?? 50), codes,
+    };
+  });
+  const result: SearchResult = { query: options.query ?? '', total, hits };
+  if (options.facets) result.facets = facets(db, from, whereSql, allParams);
+  return result;
+}
+
+function facets(db: Db, from: string, whereSql: string, params: unknown[]): Record<string, { value: string; count: number }[]> {
+  const hits = `SELECT p.id FROM ${from} ${whereSql}`;
+  const out: Record<string, { value: string; count: number }[]> = {};
+  for (const [kind, name] of Object.entries(FACET_KINDS))
+    out[name] = db
+      .prepare(`SELECT label AS value, count(DISTINCT provision_id) AS count FROM codes WHERE kind = ? AND provision_id IN (${hits}) GROUP BY label ORDER BY count DESC, label LIMIT 25`)
+      .all(kind, ...params) as { value: string; count: number }[];
+  const docFacet = (expr: string) =>
+    db.prepare(`SELECT ${expr} AS value, count(*) AS count FROM ${from} ${whereSql} GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`).all(...params) as { value: string; count: number }[];
+  out.languages = docFacet('d.language');
+  out.years = docFacet('substr(d.date, 1, 4)');
+  out.parties = db
+    .prepare(`SELECT j.value AS value, count(*) AS count FROM ${from} JOIN json_each(d.parties) j ${whereSql} GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25`)
+    .all(...params) as { value: string; count: number }[];
+  return out;
+}
+
+function highlightSpans(text: string, language: string, keys: { stems: Set<string>; prefixes: string[] }): [number, number][] {
+  if (!keys.stems.size && !keys.prefixes.length) return [];
+  const stem = stemmerFor(language);
+  const spans: [number, number][] = [];
+  for (const t of tokenize(text)) {
+    const s = stem(t.raw);
+    const folded = foldAccents(t.raw);
+    if (keys.stems.has(s) || keys.prefixes.some((p) => s.startsWith(p) || folded.startsWith(p))) spans.push([t.start, t.end]);
+  }
+  return spans;
+}
+
+/** Keyword-in-context lines: each matched word with the text around it. */
+export function kwicLines(text: string, spans: [number, number][], width: number): SearchHit['kwic'] {
+  return spans.map(([s, e]) => {
+    const left = text.slice(Math.max(0, s - width), s);
+    const right = text.slice(e, e + width);
+    return { left: (s > width ? '…' : '') + left, keyword: text.slice(s, e), right: right + (e + width < text.length ? '…' : '') };
+  });
+}
