@@ -15,6 +15,8 @@ import { formatRecord } from './format.ts';
 import { table } from './table.ts';
 import { search } from '../query/search.ts';
 import { entityCounts, topicCounts, unknownNames } from '../query/catalog.ts';
+import { compareStored, timeline, whatIsNew } from '../query/explore.ts';
+import type { Comparison } from '../query/compare.ts';
 
 export interface Command {
   summary: string;
@@ -48,6 +50,20 @@ async function runIngest(dbFile: string, inputs: string[], gazetteers: string[],
   } finally {
     db.close();
   }
+}
+
+function printComparison(db: ReturnType<typeof openDatabase>, cmp: Comparison): void {
+  const text = (doc: string, idx: number) => (db.prepare('SELECT text FROM provisions WHERE doc_id = ? AND idx = ?').get(doc, idx) as { text: string }).text;
+  console.log(`A ${cmp.a.name} (${cmp.a.date ?? '—'}, ${cmp.a.provisions} provisions) → B ${cmp.b.name} (${cmp.b.date ?? '—'}, ${cmp.b.provisions} provisions)${cmp.crossLanguage ? ' [aligned across languages on codes]' : ''}`);
+  console.log(`kept ${cmp.kept.length} (moved ${cmp.kept.filter((k) => k.moved).length}), reworded ${cmp.reworded.length}, added ${cmp.added.length}, dropped ${cmp.dropped.length}`);
+  const tty = process.stdout.isTTY;
+  for (const r of cmp.reworded) {
+    console.log(`\n~ A[${r.a}] → B[${r.b}]${r.moved ? ' (moved)' : ''} similarity ${r.similarity.toFixed(2)}`);
+    console.log('  ' + (r.diff.length ? r.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'delete' ? (tty ? `\x1b[31m[-${d.text}-]\x1b[0m` : `[-${d.text}-]`) : tty ? `\x1b[32m{+${d.text}+}\x1b[0m` : `{+${d.text}+}`)).join('') : text(cmp.b.id, r.b)));
+  }
+  for (const i of cmp.added) console.log(`\n+ B[${i}] ${text(cmp.b.id, i)}`);
+  for (const i of cmp.dropped) console.log(`\n- A[${i}] ${text(cmp.a.id, i)}`);
+  for (const [field, changes] of Object.entries(cmp.codeChanges)) if (changes.length) console.log(`\n${field}: ${changes.map((c) => `${c.label} ${c.a}→${c.b}`).join(', ')}`);
 }
 
 /** Marks matched words for the terminal (bold when it is a terminal, «» otherwise). */
@@ -217,6 +233,60 @@ export const COMMANDS: Record<string, Command> = {
           console.log('');
           console.log(table(['document', 'date', 'topics'], counts.documents.map((d) => [d.name, d.date, Object.entries(d.topics).map(([t, n]) => `${t} ${n}`).join(', ')]), 110));
         }
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  diff: {
+    summary: 'compare two stored documents: kept, reworded (word-level diff), added, dropped, moved provisions and code changes',
+    usage: 'A B [--json] [--db FILE]',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' } } });
+      if (positionals.length !== 2) throw new EntenteError('give two documents A and B (id, id prefix or file name)', 'diff');
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const cmp = compareStored(db, positionals[0], positionals[1]);
+        if (values.json) console.log(JSON.stringify(cmp, null, 2));
+        else printComparison(db, cmp);
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  new: {
+    summary: 'what is new in a document: provisions that match nothing in earlier documents of the same parties',
+    usage: 'DOC [--json] [--db FILE]',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' } } });
+      if (positionals.length !== 1) throw new EntenteError('give one DOC', 'new');
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const result = whatIsNew(db, positionals[0]);
+        if (values.json) console.log(JSON.stringify(result, null, 2));
+        else {
+          console.log(`${result.provisions.length} new provision(s) in ${result.document.name}, against ${result.earlier} earlier document(s) of the same parties`);
+          for (const p of result.provisions) console.log(`  [${p.index}] ${p.text}`);
+        }
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  timeline: {
+    summary: 'provision counts per document date for an entity, topic, act or holder, broken down by act (or --by)',
+    usage: '[--entity ID] [--topic T] [--act A] [--holder H] [--by act|topic|entity|holder] [--json] [--db FILE]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, entity: { type: 'string' }, topic: { type: 'string' }, act: { type: 'string' }, holder: { type: 'string' }, by: { type: 'string', default: 'act' } } });
+      if (!['act', 'topic', 'entity', 'holder'].includes(values.by)) throw new EntenteError(`cannot break down by "${values.by}"`, 'timeline', 'use --by act, topic, entity or holder');
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const rows = timeline(db, values, values.by as 'act');
+        if (values.json) console.log(JSON.stringify(rows, null, 2));
+        else console.log(table(['date', 'document', 'provisions', `by ${values.by}`], rows.map((r) => [r.date, r.name, r.provisions, Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join(', ')]), 80));
       } finally {
         db.close();
       }
