@@ -16,6 +16,7 @@ import { table } from './table.ts';
 import { search } from '../query/search.ts';
 import { entityCounts, topicCounts, unknownNames } from '../query/catalog.ts';
 import { compareStored, timeline, whatIsNew } from '../query/explore.ts';
+import { buildPositions, getPosition, listPositions } from '../query/positions.ts';
 import type { Comparison } from '../query/compare.ts';
 
 export interface Command {
@@ -269,6 +270,45 @@ export const COMMANDS: Record<string, Command> = {
         else {
           console.log(`${result.provisions.length} new provision(s) in ${result.document.name}, against ${result.earlier} earlier document(s) of the same parties`);
           for (const p of result.provisions) console.log(`  [${p.index}] ${p.text}`);
+        }
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  positions: {
+    summary: 'recurring positions: the same act on the same target in similar wording across documents (ID: one position in full)',
+    usage: '[ID] [--entity ID] [--topic T] [--act A] [--limit N] [--rebuild] [--json] [--db FILE]',
+    async run(args) {
+      const { values, positionals } = parseArgs({
+        args, allowPositionals: true,
+        options: { ...dbOption, json: { type: 'boolean' }, rebuild: { type: 'boolean' }, entity: { type: 'string' }, topic: { type: 'string' }, act: { type: 'string' }, limit: { type: 'string', default: '30' } },
+      });
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        if (values.rebuild) {
+          const t0 = Date.now();
+          const built = buildPositions(db);
+          console.error(`built ${built.positions} positions over ${built.provisions} provisions (${built.pairs} comparisons) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+        }
+        if (positionals.length) {
+          const detail = getPosition(db, Number(positionals[0]));
+          if (!detail) throw new EntenteError(`no position ${positionals[0]}`, 'positions', 'run "entente positions" for the list');
+          if (values.json) console.log(JSON.stringify(detail, null, 2));
+          else {
+            console.log(`position ${detail.id}: ${detail.act} · ${detail.target} · ${detail.firstSeen ?? '—'} → ${detail.lastSeen ?? '—'} · ${detail.documents} documents`);
+            for (const m of detail.members) console.log(`  ${m.date ?? '—'}  ${m.docName}#${m.index}  ${m.text}`);
+            console.log('\nwording variants:');
+            for (const v of detail.variants) console.log(`  ×${v.count} ${v.diff.length ? v.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'delete' ? `[-${d.text}-]` : `{+${d.text}+}`)).join('') : v.text}`);
+          }
+          return 0;
+        }
+        const list = listPositions(db, { ...values, limit: Number(values.limit) });
+        if (values.json) console.log(JSON.stringify(list, null, 2));
+        else {
+          console.log(`${list.total} position(s)`);
+          console.log(table(['id', 'act', 'target', 'first', 'last', 'docs', 'prov.', 'wording'], list.positions.map((p) => [p.id, p.act, p.target, p.firstSeen, p.lastSeen, p.documents, p.provisions, p.label]), 60));
         }
       } finally {
         db.close();

@@ -91,8 +91,8 @@ export interface TopicEvidence {
 }
 
 /** Every keyword (on stems) and entity signal found in a span, with its place and weight. */
-export function topicEvidence(doc: Doc, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[]): TopicEvidence[] {
-  const tokens = tokenize(doc.text, start, end);
+export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[]): TopicEvidence[] {
+  const tokens = tokenize(text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
   const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
   const out: TopicEvidence[] = [];
@@ -145,9 +145,9 @@ export const topicStage: Stage = {
     const entities = doc.annotations.filter((a) => a.kind === 'entity');
     let context: string | null = null;
     for (const p of doc.provisions) {
-      const evidence = topicEvidence(doc, p.start, p.end, model, entities.filter((a) => a.provision === p.index));
+      const evidence = topicEvidence(doc.text, p.start, p.end, model, entities.filter((a) => a.provision === p.index));
       const heading = p.heading !== null ? doc.lines[p.heading] : null;
-      if (heading) for (const e of topicEvidence(doc, heading.start, heading.end, model, [])) evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
+      if (heading) for (const e of topicEvidence(doc.text, heading.start, heading.end, model, [])) evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
       const { minScore, minShare, minAlone, secondaryNeedsDecisive } = TOPIC_DECISION;

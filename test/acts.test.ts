@@ -1,0 +1,560 @@
+/**
+ * Behavioural tests of the acts-and-holders stage (codebook section 4, `acts` and `holders`),
+ * in French and English, on sentences written for these tests.
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Doc } from '../src/core/types.ts';
+import { analyze, labels } from './helpers.ts';
+
+/** Index of the provision whose text starts with `prefix` (fails the test when there is none). */
+function at(doc: Doc, prefix: string): number {
+  const i = doc.provisions.findIndex((p) => p.text.startsWith(prefix));
+  assert.ok(i >= 0, `no provision starts with "${prefix}"; provisions: ${JSON.stringify(doc.provisions.map((p) => p.text))}`);
+  return i;
+}
+const acts = (doc: Doc, prefix: string) => labels(doc, at(doc, prefix), 'act');
+const holders = (doc: Doc, prefix: string) => labels(doc, at(doc, prefix), 'holder');
+
+const CN_RU_FR = 'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\n';
+const CN_RU_EN = 'China-Russia Joint Statement on Deepening the Comprehensive Strategic Partnership\n\n';
+const FR_IN_FR = "Déclaration conjointe de la République française et de la République de l'Inde\n\n";
+const FR_IN_EN = 'India-France Joint Statement on the State Visit of the President of France\n\n';
+const US_JP_EN = 'Joint Statement of the United States and Japan\n\n';
+
+describe('holders: joint and one-sided subjects', () => {
+  test('French joint subjects ("les deux parties", "Moscou et Pékin") are all the parties', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont salué les progrès accomplis dans la coopération bilatérale.\n' +
+        'Moscou et Pékin accordent une grande importance à la coordination au sein des Nations unies.\n' +
+        'Les deux chefs d’État ont réaffirmé leur attachement au multilatéralisme.',
+    );
+    assert.deepEqual(doc.parties, ['CHN', 'RUS']);
+    assert.deepEqual(holders(doc, 'Les deux parties ont salué'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Les deux parties ont salué'), ['support']);
+    assert.deepEqual(holders(doc, 'Moscou et Pékin'), ['CHN', 'RUS']);
+    assert.deepEqual(holders(doc, 'Les deux chefs'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Les deux chefs'), ['support']);
+  });
+
+  test('English joint subjects ("the two sides", "Beijing and Moscow") are all the parties', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'The two sides welcomed the steady development of practical cooperation.\n' +
+        'Beijing and Moscow oppose hegemonism and power politics in all their forms.\n' +
+        'Both countries will continue to deepen their comprehensive strategic partnership.',
+    );
+    assert.deepEqual(doc.parties, ['CHN', 'RUS']);
+    assert.deepEqual(holders(doc, 'The two sides'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'The two sides'), ['support']);
+    assert.deepEqual(holders(doc, 'Beijing and Moscow'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Beijing and Moscow'), ['oppose']);
+    assert.deepEqual(holders(doc, 'Both countries'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Both countries'), ['commit']);
+  });
+
+  test('"la partie russe" is RUS only, "la partie chinoise" CHN only, and the other side named in the object does not hold', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont tenu des consultations approfondies.\n' +
+        'La partie russe soutient fermement la position de principe de la Chine sur la question de Taïwan.\n' +
+        'La partie chinoise apprécie les efforts de la partie russe pour promouvoir la paix.',
+    );
+    assert.deepEqual(holders(doc, 'La partie russe'), ['RUS']);
+    assert.deepEqual(acts(doc, 'La partie russe'), ['support']);
+    assert.deepEqual(holders(doc, 'La partie chinoise'), ['CHN']);
+    assert.deepEqual(acts(doc, 'La partie chinoise'), ['support']);
+  });
+
+  test('"the Chinese side" is CHN only and "the Russian side" RUS only', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'The two sides held in-depth consultations on regional affairs.\n' +
+        "The Chinese side appreciated Russia's constructive role in the Shanghai Cooperation Organisation.\n" +
+        'The Russian side reaffirmed that Taiwan is an inalienable part of the territory of China.',
+    );
+    assert.deepEqual(holders(doc, 'The Chinese side'), ['CHN']);
+    assert.deepEqual(acts(doc, 'The Chinese side'), ['support']);
+    assert.deepEqual(holders(doc, 'The Russian side'), ['RUS']);
+    assert.deepEqual(acts(doc, 'The Russian side'), ['assert']);
+  });
+
+  test('a single state as subject holds alone (France–India, French)', () => {
+    const doc = analyze(
+      FR_IN_FR +
+        'La France et l’Inde réaffirment leur attachement à un ordre international fondé sur le droit.\n' +
+        'La partie indienne a salué le soutien constant de la France.\n' +
+        'La France fournira à l’Inde des équipements de défense supplémentaires.',
+    );
+    assert.deepEqual(doc.parties, ['FRA', 'IND']);
+    assert.deepEqual(holders(doc, 'La France et l’Inde'), ['FRA', 'IND']);
+    assert.deepEqual(acts(doc, 'La France et l’Inde'), ['support']);
+    assert.deepEqual(holders(doc, 'La partie indienne'), ['IND']);
+    assert.deepEqual(holders(doc, 'La France fournira'), ['FRA']);
+    assert.deepEqual(acts(doc, 'La France fournira'), ['commit']);
+  });
+});
+
+describe('holders: people, "nous"/"we", pronouns', () => {
+  test('named people are resolved to their state (French)', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont procédé à un échange de vues approfondi.\n' +
+        'Le président Vladimir Poutine a souligné l’importance des relations entre les deux pays.\n' +
+        'Le président Xi Jinping a salué les résultats obtenus par les deux gouvernements.',
+    );
+    assert.deepEqual(holders(doc, 'Le président Vladimir Poutine'), ['RUS']);
+    assert.deepEqual(acts(doc, 'Le président Vladimir Poutine'), ['assert']);
+    assert.deepEqual(holders(doc, 'Le président Xi Jinping'), ['CHN']);
+    assert.deepEqual(acts(doc, 'Le président Xi Jinping'), ['support']);
+  });
+
+  test('a surname alone after the full name resolves to the person’s state (France–India)', () => {
+    const doc = analyze(
+      FR_IN_FR +
+        'Le président Emmanuel Macron et le Premier ministre Narendra Modi ont eu des entretiens à Paris.\n' +
+        'Macron a souligné l’importance du partenariat stratégique.\n' +
+        'Modi a salué la décision de la France.',
+    );
+    assert.deepEqual(holders(doc, 'Macron a souligné'), ['FRA']);
+    assert.deepEqual(holders(doc, 'Modi a salué'), ['IND']);
+    assert.deepEqual(acts(doc, 'Modi a salué'), ['support']);
+  });
+
+  test('named people in English are resolved to their state', () => {
+    const doc = analyze(
+      FR_IN_EN +
+        'India and France reaffirmed their commitment to a rules-based international order.\n' +
+        "Prime Minister Narendra Modi thanked President Emmanuel Macron for France's support.\n" +
+        'President Macron stressed the importance of the strategic partnership.',
+    );
+    assert.deepEqual(doc.parties, ['FRA', 'IND']);
+    assert.deepEqual(holders(doc, 'Prime Minister Narendra Modi'), ['IND']);
+    assert.deepEqual(acts(doc, 'Prime Minister Narendra Modi'), ['support']);
+    assert.deepEqual(holders(doc, 'President Macron'), ['FRA']);
+    assert.deepEqual(acts(doc, 'President Macron'), ['assert']);
+  });
+
+  test('"nous" and "we" are the parties', () => {
+    const fr = analyze(FR_IN_FR + 'La France et l’Inde ont adopté la présente déclaration.\nNous soutenons le rôle central de l’Organisation des Nations unies.');
+    assert.deepEqual(fr.parties, ['FRA', 'IND']);
+    assert.deepEqual(holders(fr, 'Nous soutenons'), ['FRA', 'IND']);
+    assert.deepEqual(acts(fr, 'Nous soutenons'), ['support']);
+    const en = analyze(US_JP_EN + 'Japan and the U.S. share a vision of a free and open Indo-Pacific.\nWe will continue to strengthen our cooperation on clean energy.');
+    assert.deepEqual(en.parties, ['JPN', 'USA']);
+    assert.deepEqual(holders(en, 'We will continue'), ['JPN', 'USA']);
+    assert.deepEqual(acts(en, 'We will continue'), ['commit']);
+  });
+
+  test(
+    '"Nos deux pays renforceront ..." is a commitment of the parties (like "our two countries")',
+    { todo: 'fr/holders.tsv has no "nos deux pays" (en has "our two countries"): the subject is general and the holder-only future cue is dropped; actual acts [assert]' },
+    () => {
+      const doc = analyze(FR_IN_FR + 'La France et l’Inde ont adopté une feuille de route.\nNos deux pays renforceront leur coopération dans le domaine spatial.');
+      assert.deepEqual(acts(doc, 'Nos deux pays'), ['commit']);
+      assert.deepEqual(holders(doc, 'Nos deux pays'), ['FRA', 'IND']);
+    },
+  );
+
+  test('a BRICS declaration ("We, the leaders of BRICS") has the group as party and holder', () => {
+    const doc = analyze(
+      'Declaration of the Sixteenth BRICS Summit\n\n' +
+        '1. We, the leaders of BRICS, gathered for the sixteenth summit of the group.\n' +
+        '2. We call on all states to comply with international humanitarian law.\n' +
+        '3. We express concern about the use of unilateral coercive measures.\n' +
+        '4. We welcome the growing interest of countries of the Global South in BRICS.\n' +
+        '5. We will continue to strengthen cooperation on energy security.',
+    );
+    assert.deepEqual(doc.parties, ['brics']);
+    assert.deepEqual(acts(doc, 'We call on'), ['call']);
+    assert.deepEqual(holders(doc, 'We call on'), ['brics']);
+    assert.deepEqual(acts(doc, 'We express concern'), ['concern']);
+    assert.deepEqual(acts(doc, 'We welcome'), ['support']);
+    assert.deepEqual(acts(doc, 'We will continue'), ['commit']);
+    for (const prefix of ['We express', 'We welcome', 'We will']) assert.deepEqual(holders(doc, prefix), ['brics']);
+  });
+
+  test('"Elles ont convenu ..." carries the holders of the previous provision', () => {
+    const doc = analyze(CN_RU_FR + 'Les deux pays ont décidé de renforcer la coopération énergétique.\nElles ont convenu d’approfondir les échanges culturels.');
+    assert.deepEqual(holders(doc, 'Elles ont convenu'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Elles ont convenu'), ['commit']);
+  });
+
+  test('a pronoun after a one-sided provision carries that side only', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont tenu des consultations.\n' +
+        'La partie russe a salué les résultats de la présidence chinoise de l’OCS. Elle a souligné l’importance de la coordination.',
+    );
+    assert.deepEqual(holders(doc, 'Elle a souligné'), ['RUS']);
+    assert.deepEqual(acts(doc, 'Elle a souligné'), ['assert']);
+  });
+
+  test('"They agreed to ..." carries the holders of the previous provision (US–Japan)', () => {
+    const doc = analyze(US_JP_EN + 'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThey agreed to launch a new dialogue on critical minerals.');
+    assert.deepEqual(doc.parties, ['JPN', 'USA']);
+    assert.deepEqual(holders(doc, 'They agreed'), ['JPN', 'USA']);
+    assert.deepEqual(acts(doc, 'They agreed'), ['commit']);
+  });
+});
+
+describe('holders: quotations and relaying frames', () => {
+  test('"« ... », a affirmé M. Lavrov." is the speaker’s (RUS), coded by what the quotation says', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Le ministre russe des Affaires étrangères Sergueï Lavrov a rencontré son homologue Wang Yi.\n' +
+        '« Nous renforcerons notre coordination sur la scène internationale », a affirmé M. Lavrov.\n' +
+        '« Nous saluons le rôle constructif de la Russie », a déclaré M. Wang.',
+    );
+    assert.deepEqual(holders(doc, '« Nous renforcerons'), ['RUS']);
+    assert.deepEqual(acts(doc, '« Nous renforcerons'), ['commit']);
+    assert.deepEqual(holders(doc, '« Nous saluons'), ['CHN']);
+    assert.deepEqual(acts(doc, '« Nous saluons'), ['support']);
+  });
+
+  test('\'"...," Wang Yi said.\' is the speaker’s (CHN)', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov.\n' +
+        '"China and Russia will always stand shoulder to shoulder," Wang Yi said.\n' +
+        '"Our relations are at their best in history," Lavrov said.',
+    );
+    assert.deepEqual(holders(doc, '"China and Russia'), ['CHN']);
+    assert.deepEqual(acts(doc, '"China and Russia'), ['commit']);
+    assert.deepEqual(holders(doc, '"Our relations'), ['RUS']);
+    assert.deepEqual(acts(doc, '"Our relations'), ['assert']);
+  });
+
+  test('French relaying frames are coded by what they relay, and held by the parties', () => {
+    const doc = analyze(
+      'La Chine et la Russie publient une déclaration conjointe\n\n' +
+        'Selon le communiqué, les deux pays renforceront leur coopération dans le domaine du pétrole et du gaz.\n' +
+        'Les deux parties s’opposent à l’ingérence dans les affaires intérieures d’autres pays, indique le communiqué.\n' +
+        'Le communiqué a exprimé les inquiétudes des deux parties au sujet de la situation en Afghanistan.',
+    );
+    assert.deepEqual(doc.parties, ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Selon le communiqué'), ['commit']);
+    assert.deepEqual(holders(doc, 'Selon le communiqué'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Les deux parties s’opposent'), ['oppose']);
+    assert.deepEqual(holders(doc, 'Les deux parties s’opposent'), ['CHN', 'RUS']);
+    // "Le communiqué a exprimé les inquiétudes": concern, not report (codebook: coded by what it relays).
+    assert.deepEqual(acts(doc, 'Le communiqué a exprimé'), ['concern']);
+    assert.deepEqual(holders(doc, 'Le communiqué a exprimé'), ['CHN', 'RUS']);
+  });
+
+  test('English relaying frames ("according to the statement", "..., the statement said.") are coded by content', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan and the U.S. reaffirmed the importance of their alliance.\n' +
+        'According to the statement, the two sides are concerned about the situation in the Middle East.\n' +
+        'The two countries will work together to strengthen nuclear non-proliferation, the statement said.',
+    );
+    assert.deepEqual(acts(doc, 'According to the statement'), ['concern']);
+    assert.deepEqual(holders(doc, 'According to the statement'), ['JPN', 'USA']);
+    assert.deepEqual(acts(doc, 'The two countries will work'), ['commit']);
+    assert.deepEqual(holders(doc, 'The two countries will work'), ['JPN', 'USA']);
+  });
+
+  test(
+    '"The statement said the two countries would ..." (no "that") is coded by content: commit',
+    { todo: 'the assert cue "state*" (en/acts.tsv) matches the word "statement", so the subject is lost and the relayed commitment becomes assert' },
+    () => {
+      const doc = analyze(
+        US_JP_EN +
+          'Japan and the U.S. reaffirmed the importance of their alliance.\n' +
+          'The statement said the two countries would work together to strengthen nuclear non-proliferation.',
+      );
+      assert.deepEqual(acts(doc, 'The statement said'), ['commit']);
+      assert.deepEqual(holders(doc, 'The statement said'), ['JPN', 'USA']);
+    },
+  );
+});
+
+describe('acts: negation and modality', () => {
+  test('"ne soutiennent pas" is oppose; a negated condemnation is not oppose', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les parties ne soutiennent pas l’élargissement de l’OTAN.\n' +
+        'La Chine ne soutient pas le recours à la force.\n' +
+        'Les parties ne condamnent pas ces initiatives.',
+    );
+    assert.deepEqual(acts(doc, 'Les parties ne soutiennent'), ['oppose']);
+    assert.deepEqual(holders(doc, 'Les parties ne soutiennent'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'La Chine ne soutient'), ['oppose']);
+    assert.deepEqual(holders(doc, 'La Chine ne soutient'), ['CHN']);
+    assert.ok(!acts(doc, 'Les parties ne condamnent').includes('oppose'));
+  });
+
+  test('"do not support" is oppose in English', () => {
+    const doc = analyze(CN_RU_EN + 'The two sides do not support the deployment of intermediate-range missiles in Europe.');
+    assert.deepEqual(acts(doc, 'The two sides do not support'), ['oppose']);
+    assert.deepEqual(holders(doc, 'The two sides do not support'), ['CHN', 'RUS']);
+  });
+
+  test(
+    '"The United States does not support ..." is oppose, held by USA',
+    { todo: 'the assert cue "state*" (en/acts.tsv) matches "States" in "United States": the subject becomes "The United", the support cue is dropped as general, and the act is assert held by both parties' },
+    () => {
+      const doc = analyze(US_JP_EN + 'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThe United States does not support any unilateral change to the status quo.');
+      assert.deepEqual(acts(doc, 'The United States'), ['oppose']);
+      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+    },
+  );
+
+  test('"devraient" is call with other subjects, commit with the parties as subject (French)', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont tenu des consultations.\n' +
+        'Tous les États devraient s’abstenir de recourir à la menace ou à l’emploi de la force.\n' +
+        'Un instrument juridiquement contraignant devrait être négocié dans le cadre de la Conférence du désarmement.\n' +
+        'Les deux parties devraient intensifier leurs consultations sur la sécurité régionale.',
+    );
+    assert.deepEqual(acts(doc, 'Tous les États'), ['call']);
+    assert.deepEqual(holders(doc, 'Tous les États'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Un instrument'), ['call']);
+    assert.deepEqual(acts(doc, 'Les deux parties devraient'), ['commit']);
+  });
+
+  test('"should" is call with other subjects, commit with the parties as subject (English)', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan and the U.S. reaffirmed the importance of their alliance.\n' +
+        'All states should respect the sovereignty and territorial integrity of others.\n' +
+        'The international community should strengthen cooperation against terrorism.\n' +
+        'The two governments should deepen their dialogue on economic security.',
+    );
+    assert.deepEqual(acts(doc, 'All states'), ['call']);
+    assert.deepEqual(holders(doc, 'All states'), ['JPN', 'USA']);
+    assert.deepEqual(acts(doc, 'The international community'), ['call']);
+    assert.deepEqual(acts(doc, 'The two governments'), ['commit']);
+  });
+
+  test('an evaluation without a modal verb ("Il est important de ...") is assert', () => {
+    const doc = analyze(CN_RU_FR + 'Les deux parties ont tenu des consultations.\nIl est important de renforcer la confiance mutuelle entre les deux armées.');
+    assert.deepEqual(acts(doc, 'Il est important'), ['assert']);
+  });
+});
+
+describe('acts: commitments and task lists', () => {
+  test('future tense with the parties as subject is commit (French)', () => {
+    const doc = analyze(
+      FR_IN_FR +
+        'La France et l’Inde ont adopté une feuille de route.\n' +
+        'Paris et New Delhi renforceront leur coopération dans le domaine de l’énergie solaire.\n' +
+        'Les deux pays continueront à travailler ensemble au sein du G20.',
+    );
+    assert.deepEqual(acts(doc, 'Paris et New Delhi'), ['commit']);
+    assert.deepEqual(holders(doc, 'Paris et New Delhi'), ['FRA', 'IND']);
+    assert.deepEqual(acts(doc, 'Les deux pays continueront'), ['commit']);
+  });
+
+  test('"will continue to" and "are ready to" with the parties as subject are commit (English)', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'Moscow and Beijing will continue to deepen their comprehensive strategic partnership.\n' +
+        'Both sides are ready to strengthen exchanges between young people.',
+    );
+    assert.deepEqual(acts(doc, 'Moscow and Beijing'), ['commit']);
+    assert.deepEqual(holders(doc, 'Moscow and Beijing'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Both sides are ready'), ['commit']);
+  });
+
+  test(
+    '"The United States will continue to support Japan" is commit, held by USA',
+    { todo: 'the assert cue "state*" (en/acts.tsv) matches "States": subject lost, the holder-only "will" cue is dropped; actual acts [assert], holders [JPN, USA]' },
+    () => {
+      const doc = analyze(US_JP_EN + 'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States will continue to support Japan in strengthening its defense capabilities.');
+      assert.deepEqual(acts(doc, 'The United States'), ['commit']);
+      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+    },
+  );
+
+  test('items under "ont convenu de mettre en œuvre les tâches suivantes :" are commitments of the parties', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont convenu de mettre en œuvre les tâches suivantes :\n' +
+        '- Renforcer la coopération dans le domaine de l’énergie.\n' +
+        '- Développer les échanges entre les jeunes des deux pays.\n' +
+        '- Élargir le commerce des produits agricoles.',
+    );
+    assert.deepEqual(acts(doc, 'Les deux parties ont convenu'), ['commit']);
+    for (const item of ['Renforcer', 'Développer', 'Élargir']) {
+      assert.deepEqual(acts(doc, item), ['commit'], item);
+      assert.deepEqual(holders(doc, item), ['CHN', 'RUS'], item);
+    }
+  });
+
+  test('items under "agreed to implement the following tasks:" are commitments of the parties', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'The parties agreed to implement the following tasks:\n' +
+        '- Expand trade in agricultural products.\n' +
+        '- Promote cooperation in the oil and gas sector.',
+    );
+    for (const item of ['Expand', 'Promote']) {
+      assert.deepEqual(acts(doc, item), ['commit'], item);
+      assert.deepEqual(holders(doc, item), ['CHN', 'RUS'], item);
+    }
+  });
+
+  test('a task list ends with its paragraph: the next plain sentence is not a commitment', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont convenu de mettre en œuvre les tâches suivantes :\n' +
+        '- Renforcer la coopération dans le domaine de l’énergie.\n\n' +
+        'Les relations sino-russes ont atteint le plus haut niveau de leur histoire.',
+    );
+    assert.deepEqual(acts(doc, 'Les relations sino-russes'), ['assert']);
+  });
+});
+
+describe('acts: report, concern, call, oppose, support', () => {
+  test('report: documents signed and talks held (French), held by the actors', () => {
+    const doc = analyze(
+      FR_IN_FR +
+        'Le président Emmanuel Macron et le Premier ministre Narendra Modi ont tenu des entretiens à Paris le 14 juillet 2023.\n' +
+        'Quinze documents de coopération ont été signés à l’issue des entretiens.',
+    );
+    assert.deepEqual(acts(doc, 'Le président Emmanuel Macron'), ['report']);
+    assert.deepEqual(holders(doc, 'Le président Emmanuel Macron'), ['FRA', 'IND']);
+    assert.deepEqual(acts(doc, 'Quinze documents'), ['report']);
+  });
+
+  test('report: talks held and agreements signed (English), held by the actors', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov in Moscow.\n' +
+        'Several agreements were signed during the visit.',
+    );
+    assert.deepEqual(acts(doc, 'Chinese Foreign Minister'), ['report']);
+    assert.deepEqual(holders(doc, 'Chinese Foreign Minister'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'Several agreements'), ['report']);
+  });
+
+  test(
+    'report: "X and Y met at ..." is a meeting held',
+    { todo: 'the report cue "met|meet with" (en/acts.tsv) needs "with" after the verb; "met at the White House" is coded assert' },
+    () => {
+      const doc = analyze(US_JP_EN + 'President Joe Biden and Prime Minister Fumio Kishida met at the White House on April 10.');
+      assert.deepEqual(acts(doc, 'President Joe Biden'), ['report']);
+      assert.deepEqual(holders(doc, 'President Joe Biden'), ['JPN', 'USA']);
+    },
+  );
+
+  test(
+    'report: "We, the leaders of BRICS, met in ..." is a meeting held',
+    { todo: 'the report cue "met|meet with" (en/acts.tsv) needs "with"; "met in Johannesburg" is coded assert' },
+    () => {
+      const doc = analyze('Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, met in Johannesburg, South Africa, from 22 to 24 August 2023.\n2. We welcome the interest of the Global South in BRICS.');
+      assert.deepEqual(acts(doc, 'We, the leaders'), ['report']);
+    },
+  );
+
+  test('concern: "sont préoccupées", "se sont déclarés préoccupés", "expressed serious concern"', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'Les parties sont préoccupées par la militarisation croissante de l’espace extra-atmosphérique.\n' +
+        'Ils se sont déclarés profondément préoccupés par la situation humanitaire à Gaza.',
+    );
+    assert.deepEqual(acts(fr, 'Les parties sont préoccupées'), ['concern']);
+    assert.deepEqual(holders(fr, 'Les parties sont préoccupées'), ['FRA', 'IND']);
+    assert.deepEqual(acts(fr, 'Ils se sont déclarés'), ['concern']);
+    assert.deepEqual(holders(fr, 'Ils se sont déclarés'), ['FRA', 'IND']);
+    const en = analyze(US_JP_EN + "Both countries expressed serious concern about North Korea's ballistic missile launches.");
+    assert.deepEqual(acts(en, 'Both countries'), ['concern']);
+    assert.deepEqual(holders(en, 'Both countries'), ['JPN', 'USA']);
+  });
+
+  test('call: "appellent tous les pays à", "ont exhorté", "urge", "call on"', () => {
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties appellent tous les pays à respecter le droit international.\n' +
+        'Les dirigeants ont exhorté toutes les parties au conflit à reprendre le dialogue.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties appellent'), ['call']);
+    assert.deepEqual(holders(fr, 'Les deux parties appellent'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(fr, 'Les dirigeants ont exhorté'), ['call']);
+    const en = analyze(
+      US_JP_EN +
+        'The leaders urge all parties to refrain from unilateral attempts to change the status quo by force.\n' +
+        'The two sides call on China to abide by international law.',
+    );
+    assert.deepEqual(acts(en, 'The leaders urge'), ['call']);
+    assert.deepEqual(holders(en, 'The leaders urge'), ['JPN', 'USA']);
+    assert.deepEqual(acts(en, 'The two sides call on'), ['call']);
+    assert.deepEqual(holders(en, 'The two sides call on'), ['JPN', 'USA']);
+  });
+
+  test('"s’opposent à X et demandent instamment à Y de ..." is oppose + call', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties s’opposent à l’imposition de sanctions unilatérales et demandent instamment aux États-Unis de lever le blocus contre Cuba.',
+    );
+    assert.deepEqual(acts(doc, 'Les deux parties'), ['call', 'oppose']);
+    assert.deepEqual(holders(doc, 'Les deux parties'), ['CHN', 'RUS']);
+  });
+
+  test('a verb in a relative clause about third parties is not an act of the holders', () => {
+    const doc = analyze(CN_RU_FR + 'Les deux parties condamnent les pays qui soutiennent le terrorisme international.');
+    assert.deepEqual(acts(doc, 'Les deux parties'), ['oppose']);
+  });
+
+  test('oppose: "condamnent", "condemned", "oppose"', () => {
+    const fr = analyze(FR_IN_FR + 'Les deux pays ont condamné fermement le terrorisme sous toutes ses formes.');
+    assert.deepEqual(acts(fr, 'Les deux pays'), ['oppose']);
+    assert.deepEqual(holders(fr, 'Les deux pays'), ['FRA', 'IND']);
+    const en = analyze(FR_IN_EN + 'The two sides condemned in the strongest terms the terrorist attacks in Jammu and Kashmir.');
+    assert.deepEqual(acts(en, 'The two sides'), ['oppose']);
+    assert.deepEqual(holders(en, 'The two sides'), ['FRA', 'IND']);
+  });
+
+  test('support: "réaffirment leur attachement à" (French)', () => {
+    const doc = analyze(FR_IN_FR + 'La France et l’Inde réaffirment leur attachement au multilatéralisme.');
+    assert.deepEqual(acts(doc, 'La France'), ['support']);
+  });
+
+  test(
+    'support: "We reaffirm our commitment to multilateralism" is support, not commit',
+    { todo: 'en/acts.tsv "commitment to !@det" (commit) matches before a bare noun, and "reaffirm* … commitment to @det" (support) requires a determiner: actual [commit]' },
+    () => {
+      const doc = analyze('Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, gathered for our annual summit.\n2. We reaffirm our commitment to multilateralism and to the central role of the United Nations.');
+      assert.deepEqual(acts(doc, 'We reaffirm'), ['support']);
+    },
+  );
+
+  test(
+    '"The United States reaffirmed its commitment to the defense of Japan" is support, held by USA',
+    { todo: 'the assert cue "state*" (en/acts.tsv) matches "States": actual acts [assert], holders [JPN, USA]' },
+    () => {
+      const doc = analyze(US_JP_EN + 'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States reaffirmed its unwavering commitment to the defense of Japan.');
+      assert.deepEqual(acts(doc, 'The United States'), ['support']);
+      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+    },
+  );
+});
+
+describe('act and holder annotations carry evidence', () => {
+  test('every provision has at least one act and one holder, each with a rule and a span inside the provision', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties ont salué les progrès accomplis.\n' +
+        'La partie russe soutient l’initiative.\n' +
+        'Les relations bilatérales sont excellentes.\n' +
+        'Tous les pays doivent respecter la Charte des Nations unies.',
+    );
+    for (const p of doc.provisions) {
+      for (const kind of ['act', 'holder'] as const) {
+        const found = doc.annotations.filter((a) => a.provision === p.index && a.kind === kind);
+        assert.ok(found.length >= 1, `provision ${p.index} has no ${kind}`);
+        for (const a of found) {
+          assert.ok(a.rule, `${kind} ${a.label} has no rule`);
+          assert.ok(a.start >= p.start && a.end <= p.end && a.start <= a.end, `${kind} ${a.label} span outside provision ${p.index}`);
+        }
+      }
+    }
+    const support = doc.annotations.find((a) => a.provision === 0 && a.kind === 'act' && a.label === 'support')!;
+    assert.match(support.rule, /acts\.tsv:\d+/);
+    assert.equal(doc.text.slice(support.start, support.end), 'salué');
+  });
+});
