@@ -14,8 +14,12 @@ import { tokenize } from '../core/tokenize.ts';
 
 /** Acts that express a position; assert and report are too generic to group on. */
 const POSITION_ACTS = new Set(['oppose', 'support', 'concern', 'call', 'commit']);
-/** Wording similarity (content stems) needed between provisions that share a target, and between any two. */
-export const LINK_THRESHOLD = { sharedTarget: 0.12, wordingOnly: 0.5 };
+/**
+ * Wording similarity (content stems) needed to link two provisions: lowest when they share a
+ * specific multiword target ("mesures coercitives unilatérales"), higher when they share an
+ * entity or a one-word term, highest when they only share rare words.
+ */
+export const LINK_THRESHOLD = { sharedPhrase: 0.12, sharedEntity: 0.25, sharedWord: 0.3, wordingOnly: 0.5 };
 /** Acts grouped as one stance: concern about something sides with opposing it. */
 const ACT_FAMILY: Record<string, string> = { concern: 'oppose' };
 /** Blocks larger than this compare each member with its neighbours only. */
@@ -143,26 +147,25 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   }
   db.exec('COMMIT');
   db.exec('CREATE INDEX temp.position_block_key ON position_block(key, pid)');
-  // Pass 3: compare within blocks; link with union-find.
-  const maxPid = (db.prepare('SELECT max(pid) AS m FROM position_sig').get() as { m: number | null }).m ?? 0;
-  const parent = new Int32Array(maxPid + 1).map((_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
-    return x;
-  };
+  // Pass 3: within each block, link provisions whose wording is close enough; each linked group
+  // that spans two documents is a position on that block's (act, target). Clustering inside a
+  // block keeps one generic link from chaining unrelated stances together.
   const getSig = db.prepare('SELECT pid, doc, acts, stems FROM position_sig WHERE pid = ?');
-  const cache = new Map<number, { doc: string; acts: string[]; stems: Set<string> }>();
+  const cache = new Map<number, { doc: string; stems: Set<string> }>();
   const load = (pid: number) => {
-    let s = cache.get(pid);
-    if (!s) {
-      const r = getSig.get(pid) as { doc: string; acts: string; stems: string };
-      s = { doc: r.doc, acts: r.acts.split(','), stems: new Set(r.stems.split(' ').filter(Boolean)) };
+    let sig = cache.get(pid);
+    if (!sig) {
+      const r = getSig.get(pid) as { doc: string; stems: string };
+      sig = { doc: r.doc, stems: new Set(r.stems.split(' ').filter(Boolean)) };
       if (cache.size > 50000) cache.clear();
-      cache.set(pid, s);
+      cache.set(pid, sig);
     }
-    return s;
+    return sig;
   };
   let pairs = 0;
+  const signatures = (db.prepare('SELECT count(*) AS n FROM position_sig').get() as { n: number }).n;
+  // A target shared by many provisions ("droit international") is generic: it links nothing by itself.
+  const genericSize = Math.max(6, Math.ceil(signatures * 0.01));
   const groupPage = db.prepare("SELECT key, group_concat(pid) AS pids FROM position_block WHERE key > ? GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 1000");
   function* blockGroups(): Generator<{ key: string; pids: string }> {
     let after = '';
@@ -173,63 +176,90 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       after = rows[rows.length - 1].key;
     }
   }
+  const member = db.prepare('SELECT s.pid, s.doc, s.date, s.targets, p.text FROM position_sig s JOIN provisions p ON p.id = s.pid WHERE s.pid = ?');
+  const topicsOf = db.prepare("SELECT label FROM codes WHERE kind = 'topic' AND provision_id = ?");
+  const tally = (values: string[]) => {
+    const m = new Map<string, number>();
+    for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  };
+  const candidates: { act: string; target: string; members: number[] }[] = [];
+  const seenGroups = new Set<string>();
   for (const g of blockGroups()) {
     const pids = g.pids.split(',').map(Number);
-    const sharedTarget = !g.key.includes('|stem:');
-    const threshold = sharedTarget ? LINK_THRESHOLD.sharedTarget : LINK_THRESHOLD.wordingOnly;
+    const act = g.key.slice(0, g.key.indexOf('|'));
+    const target = g.key.slice(g.key.indexOf('|') + 1);
+    const threshold = pids.length > genericSize
+      ? LINK_THRESHOLD.wordingOnly
+      : target.startsWith('entity:')
+        ? LINK_THRESHOLD.sharedEntity
+        : target.startsWith('term:')
+          ? target.includes(' ') ? LINK_THRESHOLD.sharedPhrase : LINK_THRESHOLD.sharedWord
+          : LINK_THRESHOLD.wordingOnly;
+    const parent = new Map(pids.map((p) => [p, p]));
+    const find = (x: number): number => {
+      while (parent.get(x) !== x) x = parent.get(x)!;
+      return x;
+    };
     const window = pids.length > MAX_BLOCK_PAIRS ? 20 : pids.length;
     for (let i = 0; i < pids.length; i++) {
       const a = load(pids[i]);
       for (let j = i + 1; j < Math.min(pids.length, i + window); j++) {
-        if (find(pids[i]) === find(pids[j])) continue;
         const b = load(pids[j]);
+        if (a.doc === b.doc || find(pids[i]) === find(pids[j])) continue;
         pairs++;
-        if (jaccard(a.stems, b.stems) >= threshold) parent[find(pids[i])] = find(pids[j]);
+        if (jaccard(a.stems, b.stems) >= threshold) parent.set(find(pids[i]), find(pids[j]));
       }
     }
+    const components = new Map<number, number[]>();
+    for (const p of pids) (components.get(find(p)) ?? components.set(find(p), []).get(find(p))!).push(p);
+    for (const members of components.values()) {
+      if (members.length < 2) continue;
+      const key = `${act}|${[...members].sort((x, y) => x - y).join(',')}`;
+      if (seenGroups.has(key)) continue; // the same provisions found again through another shared target
+      seenGroups.add(key);
+      if (new Set(members.map((m) => load(m).doc)).size < 2) continue;
+      candidates.push({ act, target: target.startsWith('stem:') ? '' : target, members });
+    }
   }
-  // Pass 4: components spanning at least two documents become positions.
-  const components = new Map<number, number[]>();
-  for (const r of db.prepare('SELECT pid FROM position_sig ORDER BY pid').all() as { pid: number }[]) {
-    const root = find(r.pid);
-    (components.get(root) ?? components.set(root, []).get(root)!).push(r.pid);
-  }
-  const member = db.prepare('SELECT s.pid, s.doc, s.date, s.acts, s.targets, p.text FROM position_sig s JOIN provisions p ON p.id = s.pid WHERE s.pid = ?');
-  const topicsOf = db.prepare("SELECT label, count(*) AS n FROM codes WHERE kind = 'topic' AND provision_id = ? GROUP BY label");
+  // A group contained in a larger group of the same act is the same position seen through a narrower target.
+  candidates.sort((a, b) => b.members.length - a.members.length || (a.target ? 0 : 1) - (b.target ? 0 : 1));
+  const accepted = new Map<number, number[]>();
   let written = 0;
-  let provisionsInPositions = 0;
-  db.transaction(() => {
-    db.exec('DELETE FROM position_members; DELETE FROM positions;');
-    const insertPosition = db.prepare('INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    const insertMember = db.prepare('INSERT INTO position_members (position_id, provision_id, doc_id) VALUES (?, ?, ?)');
-    for (const pids of components.values()) {
-      if (pids.length < 2) continue;
-      const rows = pids.map((pid) => member.get(pid) as { pid: number; doc: string; date: string | null; acts: string; targets: string; text: string });
+  const covered = new Set<number>();
+  db.exec('BEGIN');
+  db.exec('DELETE FROM position_members; DELETE FROM positions;');
+  const insertPosition = db.prepare('INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertMember = db.prepare('INSERT INTO position_members (position_id, provision_id, doc_id) VALUES (?, ?, ?)');
+  const acts = new Map<number, string>();
+  const memberSets = new Map<number, Set<number>>();
+  for (const { act, target, members } of candidates) {
+    {
+      const containers = accepted.get(members[0]) ?? [];
+      if (containers.some((c) => acts.get(c) === act && members.every((m) => memberSets.get(c)!.has(m)))) continue;
+      const rows = members.map((pid) => member.get(pid) as { pid: number; doc: string; date: string | null; targets: string; text: string });
       const docs = new Set(rows.map((r) => r.doc));
       if (docs.size < 2) continue;
-      const tally = (values: string[]) => {
-        const m = new Map<string, number>();
-        for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
-        return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-      };
-      const act = tally(rows.flatMap((r) => r.acts.split(',')))[0][0];
-      const targetTally = tally(rows.flatMap((r) => r.targets.split('|').filter(Boolean)));
-      const target = targetTally[0]?.[0] ?? '';
-      const entities = targetTally.filter(([t, n]) => t.startsWith('entity:') && n * 2 >= rows.length).map(([t]) => t.slice(7));
+      const entities = tally(rows.flatMap((r) => r.targets.split('|').filter((t) => t.startsWith('entity:'))))
+        .filter(([, n]) => n * 2 >= rows.length)
+        .map(([t]) => t.slice(7));
       const topics = tally(rows.flatMap((r) => (topicsOf.all(r.pid) as { label: string }[]).map((t) => t.label)))
         .filter(([, n]) => n * 2 >= rows.length)
         .map(([t]) => t);
-      const dated = rows.filter((r) => r.date).sort((a, b) => a.date!.localeCompare(b.date!));
+      const dated = rows.filter((r) => r.date).sort((x, y) => x.date!.localeCompare(y.date!));
       const earliest = dated[0] ?? rows[0];
       const id = Number(
         insertPosition.run(act, target, earliest.text, dated[0]?.date ?? null, dated[dated.length - 1]?.date ?? null, docs.size, rows.length, JSON.stringify(entities), JSON.stringify(topics)).lastInsertRowid,
       );
-      for (const r of rows) insertMember.run(id, r.pid, r.doc);
+      for (const r of rows) (insertMember.run(id, r.pid, r.doc), covered.add(r.pid), (accepted.get(r.pid) ?? accepted.set(r.pid, []).get(r.pid)!).push(id));
+      acts.set(id, act);
+      memberSets.set(id, new Set(members));
       written++;
-      provisionsInPositions += rows.length;
     }
-    db.prepare("INSERT OR REPLACE INTO entente_state (key, value) VALUES ('positions_stamp', ?)").run(stamp);
-  })();
+  }
+  db.prepare("INSERT OR REPLACE INTO entente_state (key, value) VALUES ('positions_stamp', ?)").run(stamp);
+  db.exec('COMMIT');
+  const provisionsInPositions = covered.size;
   db.exec('DROP TABLE IF EXISTS temp.position_sig; DROP TABLE IF EXISTS temp.position_block;');
   return { positions: written, provisions: provisionsInPositions, pairs };
 }

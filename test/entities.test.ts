@@ -1,0 +1,331 @@
+/**
+ * Behavioural tests of the entity stage (codebook section 4, `entities`) and of user gazetteer files.
+ */
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { EntenteError, type Doc } from '../src/core/types.ts';
+import { normalizeText } from '../src/core/normalize.ts';
+import { analyzeText } from '../src/analyze/pipeline.ts';
+import { loadGazetteer } from '../src/analyze/entities/gazetteer.ts';
+import { analyze, labels } from './helpers.ts';
+
+function at(doc: Doc, prefix: string): number {
+  const i = doc.provisions.findIndex((p) => p.text.startsWith(prefix));
+  assert.ok(i >= 0, `no provision starts with "${prefix}"; provisions: ${JSON.stringify(doc.provisions.map((p) => p.text))}`);
+  return i;
+}
+const ents = (doc: Doc, prefix: string) => labels(doc, at(doc, prefix), 'entity');
+/** Entity annotations of one provision with a given id (to count mentions). */
+const mentionsOf = (doc: Doc, prefix: string, id: string) => doc.annotations.filter((a) => a.kind === 'entity' && a.provision === at(doc, prefix) && a.label === id);
+
+const FR = 'Déclaration conjointe\n\n';
+const EN = 'Joint Statement\n\n';
+
+describe('entities: how names are matched', () => {
+  test('elided articles do not hide a name: "l’OTAN", "d’AUKUS", "l’ONU"', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties s’opposent à l’élargissement de l’OTAN et à la création d’AUKUS.\n' +
+        'Elles soutiennent le rôle central de l\'ONU dans les affaires internationales.',
+    );
+    assert.deepEqual(ents(doc, 'Les deux parties'), ['aukus', 'nato']);
+    assert.deepEqual(ents(doc, 'Elles soutiennent'), ['un']);
+  });
+
+  test('acronyms are case-sensitive: "US" is the United States, "us" is not', () => {
+    const doc = analyze(EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.');
+    assert.deepEqual(ents(doc, 'The US and Japan'), ['JPN', 'USA']);
+    assert.equal(mentionsOf(doc, 'The US and Japan', 'USA').length, 1);
+    assert.deepEqual(ents(doc, 'Let us work'), []);
+    assert.deepEqual(ents(doc, 'The U.S. side'), ['USA']);
+  });
+
+  test('names are matched whatever their accents and capitals', () => {
+    const doc = analyze(
+      FR +
+        'Les ÉTATS-UNIS et la RÉPUBLIQUE POPULAIRE DE CHINE ont tenu des consultations.\n' +
+        'Les Etats-Unis et la Republique populaire de Chine ont tenu des consultations.\n' +
+        'Le Viet Nam et le Viêt Nam sont un seul pays.',
+    );
+    assert.deepEqual(ents(doc, 'Les ÉTATS-UNIS'), ['CHN', 'USA']);
+    assert.deepEqual(ents(doc, 'Les Etats-Unis'), ['CHN', 'USA']);
+    assert.deepEqual(ents(doc, 'Le Viet Nam'), ['VNM']);
+  });
+
+  test('plural and feminine demonyms name the state: "chinoises", "russes", "indiennes"', () => {
+    const doc = analyze(
+      FR +
+        'Les entreprises chinoises et les universités russes renforceront leurs échanges.\n' +
+        'Les autorités indiennes ont salué la décision.',
+    );
+    assert.deepEqual(ents(doc, 'Les entreprises chinoises'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'Les autorités indiennes'), ['IND']);
+  });
+
+  test('English demonyms name the state ("the Chinese side", "Russian scholars")', () => {
+    const doc = analyze(EN + 'The Chinese side welcomed Russian scholars and Indian students.');
+    assert.deepEqual(ents(doc, 'The Chinese side'), ['CHN', 'IND', 'RUS']);
+  });
+
+  test('the most specific entry wins: "Charte des Nations unies" → un_charter only, "Conseil de sécurité de l’ONU" → unsc', () => {
+    const doc = analyze(
+      FR +
+        'La Charte des Nations unies doit être respectée par tous les États.\n' +
+        'Le Conseil de sécurité de l’ONU assume la responsabilité principale du maintien de la paix.\n' +
+        'Les Nations Unies doivent jouer un rôle central.',
+    );
+    assert.deepEqual(ents(doc, 'La Charte'), ['un_charter']);
+    assert.deepEqual(ents(doc, 'Le Conseil de sécurité'), ['unsc']);
+    assert.deepEqual(ents(doc, 'Les Nations Unies'), ['un']);
+  });
+
+  test('the most specific entry wins in English: "UN Charter", "UN Security Council"', () => {
+    const doc = analyze(EN + 'All states must abide by the UN Charter.\nThe UN Security Council bears the primary responsibility.\nThe United Nations must play a central role.');
+    assert.deepEqual(ents(doc, 'All states'), ['un_charter']);
+    assert.deepEqual(ents(doc, 'The UN Security'), ['unsc']);
+    assert.deepEqual(ents(doc, 'The United Nations'), ['un']);
+  });
+
+  test('a state named inside a listed entry is not tagged again', () => {
+    const fr = analyze(FR + 'Les deux parties critiquent la stratégie indo-pacifique des États-Unis.');
+    assert.deepEqual(ents(fr, 'Les deux parties'), ['indo_pacific_strategy']);
+    const en = analyze(EN + 'The Security Council of the Russian Federation held a meeting.\nThe Indo-Pacific Strategy of the United States undermines stability.');
+    assert.deepEqual(ents(en, 'The Security Council'), ['russia_security_council']);
+    assert.deepEqual(ents(en, 'The Indo-Pacific'), ['indo_pacific_strategy']);
+  });
+
+  test('a named thing that is not listed is not tagged, but the states in it are', () => {
+    const doc = analyze(FR + 'La déclaration conjointe entre la Chine et la France a été publiée.');
+    assert.deepEqual(ents(doc, 'La déclaration'), ['CHN', 'FRA']);
+  });
+
+  test('generic phrases and stock phrases name nothing', () => {
+    const doc = analyze(
+      FR +
+        'La mentalité de guerre froide est dépassée.\n' +
+        'Certains pays déploient des systèmes anti-missiles.\n' +
+        'Les deux parties ont procédé à un échange de vues.',
+    );
+    assert.deepEqual(ents(doc, 'La mentalité'), []);
+    assert.deepEqual(ents(doc, 'Certains pays'), []);
+    assert.deepEqual(ents(doc, 'Les deux parties'), []);
+  });
+});
+
+describe('entities: capitals, compounds, restated acronyms, back-references', () => {
+  test('a capital is the state only when it acts: "Moscou et Pékin accordent" → RUS, CHN; "à Moscou" → nothing', () => {
+    const doc = analyze(
+      FR +
+        'Moscou et Pékin accordent une grande importance à la coopération.\n' +
+        'La réunion s’est tenue à Moscou.\n' +
+        'Les délégués sont arrivés à Pékin.\n' +
+        'Paris et New Delhi renforceront leur coopération.\n' +
+        'Le sommet s’est tenu à New Delhi.',
+    );
+    assert.deepEqual(ents(doc, 'Moscou et Pékin'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'La réunion'), []);
+    assert.deepEqual(ents(doc, 'Les délégués'), []);
+    assert.deepEqual(ents(doc, 'Paris et New Delhi'), ['FRA', 'IND']);
+    assert.deepEqual(ents(doc, 'Le sommet'), []);
+  });
+
+  test('English capitals: "Beijing and Moscow oppose" → CHN, RUS; "in Beijing" → nothing', () => {
+    const doc = analyze(EN + 'Beijing and Moscow oppose hegemonism.\nThe talks were held in Beijing.');
+    assert.deepEqual(ents(doc, 'Beijing and Moscow'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'The talks'), []);
+  });
+
+  test('compound adjectives name each state: "sino-russe", "russo-chinoise", "franco-allemand", "indo-françaises"', () => {
+    const doc = analyze(
+      FR +
+        'Le partenariat sino-russe est solide.\n' +
+        'La coopération russo-chinoise progresse.\n' +
+        'Le couple franco-allemand a salué la décision.\n' +
+        'Les relations indo-françaises se renforcent.',
+    );
+    assert.deepEqual(ents(doc, 'Le partenariat'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'La coopération'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'Le couple'), ['DEU', 'FRA']);
+    assert.deepEqual(ents(doc, 'Les relations'), ['FRA', 'IND']);
+  });
+
+  test('English compounds: "U.S.-Japan", "US-ROK", "China-Russia", "Sino-Russian"', () => {
+    const doc = analyze(
+      EN +
+        'The U.S.-Japan Alliance is the cornerstone of peace.\n' +
+        'The US-ROK alliance remains strong.\n' +
+        'China-Russia relations have reached their highest level.\n' +
+        'Sino-Russian ties continue to grow.',
+    );
+    assert.deepEqual(ents(doc, 'The U.S.-Japan'), ['JPN', 'USA']);
+    assert.deepEqual(ents(doc, 'The US-ROK'), ['KOR', 'USA']);
+    assert.deepEqual(ents(doc, 'China-Russia'), ['CHN', 'RUS']);
+    assert.deepEqual(ents(doc, 'Sino-Russian'), ['CHN', 'RUS']);
+  });
+
+  test('an acronym restated in parentheses after the full name is counted once', () => {
+    const fr = analyze(FR + 'Le Parti communiste chinois (PCC) a tenu son congrès.');
+    assert.deepEqual(ents(fr, 'Le Parti'), ['cpc']);
+    assert.equal(mentionsOf(fr, 'Le Parti', 'cpc').length, 1);
+    const en = analyze(EN + 'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) remains essential.\nThe Communist Party of China (CPC) held its congress.');
+    assert.deepEqual(ents(en, 'The Treaty'), ['npt']);
+    assert.equal(mentionsOf(en, 'The Treaty', 'npt').length, 1);
+    assert.equal(mentionsOf(en, 'The Communist', 'cpc').length, 1);
+  });
+
+  test(
+    '"Association of Southeast Asian Nations (ASEAN)" is counted once',
+    { todo: '"ASEAN" is listed with kind "name" (not "acronym") in en/entities.tsv and fr/entities.tsv, so the restated-acronym rule does not apply: 2 mentions' },
+    () => {
+      const doc = analyze(EN + 'The Association of Southeast Asian Nations (ASEAN) plays a central role.');
+      assert.equal(mentionsOf(doc, 'The Association', 'asean').length, 1);
+    },
+  );
+
+  test('"le Traité" after a named treaty refers back to it (French)', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties saluent le Traité de bon voisinage et de coopération amicale entre la Chine et la Russie.\n' +
+        'Le Traité constitue la base juridique des relations bilatérales.\n' +
+        'Les deux parties soutiennent le Traité sur la non-prolifération des armes nucléaires.\n' +
+        'Ce Traité reste la pierre angulaire du régime de non-prolifération.',
+    );
+    // The states named inside the treaty's name are not tagged again.
+    assert.deepEqual(ents(doc, 'Les deux parties saluent'), ['cn_ru_treaty_2001']);
+    assert.deepEqual(ents(doc, 'Le Traité constitue'), ['cn_ru_treaty_2001']);
+    assert.deepEqual(ents(doc, 'Les deux parties soutiennent'), ['npt']);
+    assert.deepEqual(ents(doc, 'Ce Traité'), ['npt']);
+  });
+
+  test('"the Treaty" after a named treaty refers back to it (English); without a treaty named it is nothing', () => {
+    const doc = analyze(EN + 'The sides reaffirmed the importance of the Treaty on the Non-Proliferation of Nuclear Weapons.\nThey noted that the Treaty remains the cornerstone of the regime.');
+    assert.deepEqual(ents(doc, 'They noted'), ['npt']);
+    const none = analyze(EN + 'They noted that the Treaty remains the cornerstone of the regime.');
+    assert.deepEqual(ents(none, 'They noted'), []);
+  });
+});
+
+describe('entities: states and organisations beyond China and Russia', () => {
+  test('Brazil, Kazakhstan, South Africa, Vietnam (French and English)', () => {
+    const fr = analyze(FR + 'Le Brésil, le Kazakhstan, l’Afrique du Sud et le Viet Nam ont été invités au sommet.');
+    assert.deepEqual(ents(fr, 'Le Brésil'), ['BRA', 'KAZ', 'VNM', 'ZAF']);
+    const en = analyze(EN + 'Brazil, Kazakhstan, South Africa and Vietnam attended the summit as guests.');
+    assert.deepEqual(ents(en, 'Brazil'), ['BRA', 'KAZ', 'VNM', 'ZAF']);
+  });
+
+  test('ASEAN, the African Union and the IAEA (French and English)', () => {
+    const fr = analyze(FR + 'Les parties saluent le rôle de l’ASEAN, de l’Union africaine et de l’AIEA.');
+    assert.deepEqual(ents(fr, 'Les parties'), ['asean', 'au', 'iaea']);
+    const en = analyze(EN + 'The parties welcome the role of ASEAN, the African Union and the International Atomic Energy Agency.\nThey support the IAEA.');
+    assert.deepEqual(ents(en, 'The parties'), ['asean', 'au', 'iaea']);
+    assert.deepEqual(ents(en, 'They support'), ['iaea']);
+  });
+
+  test('people are tagged by their own identifier', () => {
+    const doc = analyze(FR + 'Le président Emmanuel Macron a reçu le Premier ministre Narendra Modi.');
+    assert.deepEqual(ents(doc, 'Le président'), ['emmanuel_macron', 'narendra_modi']);
+  });
+
+  test(
+    '"the People\'s Republic of China" is CHN, not TWN ("Republic of China")',
+    { todo: 'the possessive "\'s" is dropped by the tokenizer but the gap "\'s " between "People" and "Republic" fails NAME_GAP/ANY_GAP in match.ts, so the alias "People\'s Republic of China" never matches and "Republic of China" (TWN) does; a one-sentence document titled "Joint Statement of the People\'s Republic of China and the Russian Federation" gets parties [RUS, TWN]' },
+    () => {
+      const doc = analyze(EN + "The People's Republic of China and the Russian Federation signed the statement.");
+      assert.deepEqual(ents(doc, 'The People'), ['CHN', 'RUS']);
+      const titled = analyze("Joint Statement of the People's Republic of China and the Russian Federation\n\nThe two sides do not support the deployment of missiles in Europe.");
+      assert.deepEqual(titled.parties, ['CHN', 'RUS']);
+    },
+  );
+});
+
+describe('user gazetteer files', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-gazetteer-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  /** A new file (a new path, since loadGazetteer caches by file list) with a header and the given rows. */
+  const file = (rows: string[]): string => {
+    const f = path.join(dir, `user-${++n}.tsv`);
+    writeFileSync(f, ['id\talias\tkind\ttype\tstate\tlang', ...rows].join('\n') + '\n');
+    return f;
+  };
+  const analyzeWith = (text: string, files: string[]) =>
+    analyzeText(normalizeText(text), { path: 'sample.txt', format: 'text', encoding: 'utf-8', hints: {} }, { extraGazetteers: files });
+
+  test('a user file adds a new entity with its aliases, and the default gazetteer does not know it', () => {
+    const f = file(['ravenna_pact\tPacte de Ravenne\tname\ttreaty\t\t', 'ravenna_pact\tPRV\tacronym\t\t\t']);
+    const g = loadGazetteer('fr', [f]);
+    assert.equal(g.typeOf('ravenna_pact'), 'treaty');
+    assert.equal(loadGazetteer('fr').typeOf('ravenna_pact'), undefined);
+    const text = FR + 'Les deux parties saluent le Pacte de Ravenne.\nLe PRV est un succès.\nLe prv est autre chose.';
+    const doc = analyzeWith(text, [f]);
+    assert.deepEqual(ents(doc, 'Les deux parties'), ['ravenna_pact']);
+    assert.deepEqual(ents(doc, 'Le PRV'), ['ravenna_pact']);
+    assert.deepEqual(ents(doc, 'Le prv'), []);
+    assert.deepEqual(ents(analyze(text), 'Les deux parties'), []);
+  });
+
+  test('a person added with a state is resolved to that state as a holder', () => {
+    const f = file(['helena_vortmann\tHelena Vortmann\tname\tperson\tDEU\t', 'helena_vortmann\tVortmann\tshort\t\t\t']);
+    const doc = analyzeWith(
+      'Déclaration conjointe de la République fédérale d’Allemagne et de la République française\n\n' +
+        'L’Allemagne et la France ont tenu des consultations.\n' +
+        'La ministre Helena Vortmann a salué les résultats de la présidence française.',
+      [f],
+    );
+    const i = at(doc, 'La ministre');
+    assert.deepEqual(labels(doc, i, 'entity'), ['FRA', 'helena_vortmann']);
+    assert.deepEqual(labels(doc, i, 'holder'), ['DEU']);
+  });
+
+  test('a row restricted to another language is not loaded', () => {
+    const f = file(['ravenna_pact\tRavenna Pact\tname\ttreaty\t\ten', 'ravenna_pact\tPacte de Ravenne\tname\t\t\tfr']);
+    const fr = loadGazetteer('fr', [f]);
+    assert.equal(fr.typeOf('ravenna_pact'), 'treaty');
+    const doc = analyzeWith(FR + 'Les deux parties saluent le Ravenna Pact et le Pacte de Ravenne.', [f]);
+    const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.label === 'ravenna_pact');
+    assert.deepEqual(mentions.map((a) => doc.text.slice(a.start, a.end)), ['Pacte de Ravenne']);
+  });
+
+  test('an alias that already names another entity is an error naming the file and line', () => {
+    const f = file(['ravenna_pact\tPacte de Ravenne\tname\ttreaty\t\t', 'ravenna_pact\tOTAN\tacronym\t\t\t']);
+    assert.throws(
+      () => loadGazetteer('fr', [f]),
+      (err: unknown) => {
+        assert.ok(err instanceof EntenteError, `not an EntenteError: ${String(err)}`);
+        assert.ok(err.describe().includes(`${f}:3`), `"${err.describe()}" does not name ${f}:3`);
+        assert.match(err.message, /OTAN/);
+        assert.match(err.message, /nato/);
+        return true;
+      },
+    );
+  });
+
+  test('the same alias for the same entity is not an error', () => {
+    const f = file(['nato\tOTAN\tacronym\t\t\t']);
+    assert.doesNotThrow(() => loadGazetteer('fr', [f]));
+  });
+
+  test('an unknown alias kind is an error naming the file and line', () => {
+    const f = file(['ravenna_pact\tPacte de Ravenne\tname\ttreaty\t\t', '', 'ravenna_pact\tRavenne\tnickname\t\t\t']);
+    assert.throws(
+      () => loadGazetteer('fr', [f]),
+      (err: unknown) => {
+        assert.ok(err instanceof EntenteError, `not an EntenteError: ${String(err)}`);
+        assert.ok(err.describe().includes(`${f}:4`), `"${err.describe()}" does not name ${f}:4`);
+        assert.match(err.message, /nickname/);
+        return true;
+      },
+    );
+  });
+
+  test('an unknown entity type is an error naming the file and line', () => {
+    const f = file(['ravenna_pact\tPacte de Ravenne\tname\tagreement\t\t']);
+    assert.throws(
+      () => loadGazetteer('fr', [f]),
+      (err: unknown) => err instanceof EntenteError && err.describe().includes(`${f}:2`) && /agreement/.test(err.message),
+    );
+  });
+});

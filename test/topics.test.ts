@@ -1,0 +1,156 @@
+/**
+ * Behavioural tests of the topic stage (codebook section 4, `topics`).
+ */
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Doc } from '../src/core/types.ts';
+import { analyze, labels } from './helpers.ts';
+
+function at(doc: Doc, prefix: string): number {
+  const i = doc.provisions.findIndex((p) => p.text.startsWith(prefix));
+  assert.ok(i >= 0, `no provision starts with "${prefix}"; provisions: ${JSON.stringify(doc.provisions.map((p) => p.text))}`);
+  return i;
+}
+const topics = (doc: Doc, prefix: string) => labels(doc, at(doc, prefix), 'topic');
+const topicAnnotations = (doc: Doc, i: number) => doc.annotations.filter((a) => a.kind === 'topic' && a.provision === i);
+
+const FR = 'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\n';
+const EN = 'Joint Statement of India and France\n\n';
+
+describe('topics: domains', () => {
+  test('energy sentences are energy (French)', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties approfondiront leur coopération dans les domaines du pétrole, du gaz naturel et de l’électricité.\n' +
+        'Le nouveau gazoduc permettra d’augmenter les livraisons de gaz russe vers la Chine.\n' +
+        'Les deux pays renforceront la coopération dans le secteur nucléaire civil.',
+    );
+    assert.ok(topics(doc, 'Les deux parties approfondiront').includes('energy'));
+    assert.ok(topics(doc, 'Le nouveau gazoduc').includes('energy'));
+    assert.ok(topics(doc, 'Les deux pays renforceront').includes('energy'));
+  });
+
+  test('energy sentences are energy (English)', () => {
+    const doc = analyze(
+      EN +
+        'The two sides will expand cooperation in oil, natural gas and coal.\n' +
+        'France and India will deepen their cooperation in civil nuclear energy, including small modular reactors.',
+    );
+    assert.deepEqual(topics(doc, 'The two sides will expand'), ['energy']);
+    assert.ok(topics(doc, 'France and India').includes('energy'));
+  });
+
+  test('nuclear non-proliferation is strategic_stability, in French and English', () => {
+    const fr = analyze(FR + 'Les deux parties réaffirment leur attachement au Traité sur la non-prolifération des armes nucléaires.');
+    assert.ok(topics(fr, 'Les deux parties').includes('strategic_stability'));
+    const en = analyze(EN + 'The sides reaffirmed their commitment to nuclear non-proliferation and to the NPT.');
+    assert.deepEqual(topics(en, 'The sides'), ['strategic_stability']);
+  });
+
+  test('"mesures coercitives unilatérales" and "unilateral sanctions" are sanctions', () => {
+    const fr = analyze(FR + 'Les parties s’opposent aux mesures coercitives unilatérales qui ne sont pas autorisées par le Conseil de sécurité.');
+    assert.ok(topics(fr, 'Les parties').includes('sanctions'));
+    const en = analyze(EN + 'The two sides oppose unilateral sanctions and long-arm jurisdiction.');
+    assert.deepEqual(topics(en, 'The two sides'), ['sanctions']);
+  });
+
+  test('other domains: terrorism, trade, climate, education', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties condamnent fermement le terrorisme sous toutes ses formes.\n' +
+        'Elles se félicitent de la croissance du commerce et des investissements bilatéraux.\n' +
+        'La lutte contre les changements climatiques est une priorité commune.\n' +
+        'Les deux pays développeront les échanges d’étudiants et la coopération universitaire.',
+    );
+    assert.ok(topics(doc, 'Les deux parties condamnent').includes('terrorism_crime'));
+    assert.ok(topics(doc, 'Elles se félicitent').includes('economy'));
+    assert.ok(topics(doc, 'La lutte').includes('environment'));
+    assert.ok(topics(doc, 'Les deux pays développeront').includes('people_culture'));
+  });
+
+  test('a topic is not given without grounds: an energy sentence is not sanctions, a sanctions sentence is not energy', () => {
+    const doc = analyze(EN + 'The two sides will expand cooperation in oil, natural gas and coal.\nThe two sides oppose unilateral sanctions and long-arm jurisdiction.');
+    assert.ok(!topics(doc, 'The two sides will expand').includes('sanctions'));
+    assert.ok(!topics(doc, 'The two sides oppose').includes('energy'));
+  });
+});
+
+describe('topics: coverage, evidence and context', () => {
+  test('every provision gets at least one topic, even without any keyword', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties ont procédé à un échange de vues.\n' +
+        'Elles ont exprimé leur satisfaction.\n' +
+        'Ceci a été noté.\n' +
+        'Les deux pays renforceront la coopération dans le domaine du gaz.\n' +
+        'Elles continueront ainsi.',
+    );
+    assert.ok(doc.provisions.length >= 5);
+    for (const p of doc.provisions) assert.ok(labels(doc, p.index, 'topic').length >= 1, `provision ${p.index} "${p.text}" has no topic`);
+  });
+
+  test('a topic annotation records its evidence: the lexicon row, the matched term and its span', () => {
+    const doc = analyze(EN + 'The two sides will expand cooperation in oil, natural gas and coal.');
+    const i = at(doc, 'The two sides');
+    const energy = topicAnnotations(doc, i).find((a) => a.label === 'energy');
+    assert.ok(energy, 'no energy topic');
+    assert.match(energy.rule, /^data\/lang\/en\/topics\.tsv:\d+$/);
+    assert.ok(energy.detail, 'no detail');
+    assert.match(energy.detail, /score/);
+    assert.match(energy.detail, /natural gas|oil|coal/);
+    const p = doc.provisions[i];
+    assert.ok(energy.start >= p.start && energy.end <= p.end && energy.start < energy.end);
+    assert.match(doc.text.slice(energy.start, energy.end).toLowerCase(), /oil|gas|coal/);
+  });
+
+  test('an entity can be the evidence of a topic (the NPT → strategic_stability)', () => {
+    const doc = analyze(FR + 'Les deux parties soutiennent le TNP.');
+    const ann = topicAnnotations(doc, at(doc, 'Les deux parties')).find((a) => a.label === 'strategic_stability');
+    assert.ok(ann, `topics: ${topics(doc, 'Les deux parties')}`);
+    assert.match(ann.detail ?? '', /npt/);
+  });
+
+  test('a provision with no keyword inherits the main topic of the previous provision, and says so', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties approfondiront leur coopération dans les domaines du pétrole, du gaz naturel et de l’électricité.\n' +
+        'Elles continueront à travailler en ce sens.',
+    );
+    const i = at(doc, 'Elles continueront');
+    assert.deepEqual(labels(doc, i, 'topic'), ['energy']);
+    const [ann] = topicAnnotations(doc, i);
+    assert.equal(ann.rule, 'topics:context');
+    assert.ok(ann.detail && ann.detail.length > 0);
+  });
+
+  test('inheritance follows the previous provision, not an earlier one (English)', () => {
+    const doc = analyze(
+      EN +
+        'The two sides oppose unilateral sanctions and long-arm jurisdiction.\n' +
+        'The two sides will expand cooperation in oil, natural gas and coal.\n' +
+        'They will continue to work in this direction.',
+    );
+    assert.deepEqual(topics(doc, 'They will continue'), ['energy']);
+  });
+
+  test('a provision with its own keywords does not inherit', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties approfondiront leur coopération dans les domaines du pétrole et du gaz naturel.\n' +
+        'Les parties s’opposent aux mesures coercitives unilatérales.',
+    );
+    const i = at(doc, 'Les parties s’opposent');
+    assert.ok(!labels(doc, i, 'topic').includes('energy'));
+    assert.ok(topicAnnotations(doc, i).every((a) => a.rule !== 'topics:context'));
+  });
+
+  test('task-list items without keywords keep the topic of the list they belong to', () => {
+    const doc = analyze(
+      FR +
+        'Dans le domaine de l’énergie, les deux parties ont convenu de mettre en œuvre les tâches suivantes :\n' +
+        '- Renforcer la coopération dans le domaine du pétrole et du gaz.\n' +
+        '- Poursuivre les efforts communs dans cette direction.',
+    );
+    assert.deepEqual(topics(doc, 'Poursuivre'), ['energy']);
+  });
+});
