@@ -19,9 +19,9 @@ const POSITION_ACTS = new Set(['oppose', 'support', 'concern', 'call', 'commit']
  * specific multiword target ("mesures coercitives unilatérales"), higher when they share an
  * entity or a one-word term, highest when they only share rare words.
  */
-export const LINK_THRESHOLD = { sharedPhrase: 0.12, sharedEntity: 0.25, sharedWord: 0.3, wordingOnly: 0.5 };
-/** Acts grouped as one stance: concern about something sides with opposing it. */
-const ACT_FAMILY: Record<string, string> = { concern: 'oppose' };
+export const LINK_THRESHOLD = { sharedPhrase: 0.08, sharedEntity: 0.25, sharedWord: 0.3, wordingOnly: 0.5 };
+/** Acts grouped as one stance: concern sides with opposition, a commitment to something with support for it. */
+const ACT_FAMILY: Record<string, string> = { concern: 'oppose', commit: 'support' };
 /** Blocks larger than this compare each member with its neighbours only. */
 const MAX_BLOCK_PAIRS = 200;
 
@@ -117,7 +117,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     const entities = [...new Set(String(r.entities ?? '').split(',').filter((e) => e && !parties.has(e)))];
     const text = String(r.text);
     const model = loadTopicModel(language);
-    const terms = topicEvidence(text, 0, text.length, model, [])
+    const terms = topicEvidence(text, 0, text.length, model, [], true)
       .filter((e) => e.weight >= 3)
       .map((e) => `term:${tokenize(text.slice(e.start, e.end)).map((t) => stemmerFor(language)(t.raw)).join(' ')}`);
     return { pid: Number(r.id), doc: String(r.doc_id), date: (r.date as string | null) ?? null, acts, stems: contentStems(text, language), targets: [...new Set([...entities.map((e) => `entity:${e}`), ...terms])] };

@@ -90,8 +90,12 @@ export interface TopicEvidence {
   what: string;
 }
 
-/** Every keyword (on stems) and entity signal found in a span, with its place and weight. */
-export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[]): TopicEvidence[] {
+/**
+ * Every keyword (on stems) and entity signal found in a span, with its place and weight. By
+ * default only the longest term of a topic starting at a word counts; `allTerms` keeps the
+ * shorter ones too ("mesures coercitives" inside "mesures coercitives unilatérales").
+ */
+export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[], allTerms = false): TopicEvidence[] {
   const tokens = tokenize(text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
   const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
@@ -104,7 +108,10 @@ export function topicEvidence(text: string, start: number, end: number, model: T
       const child = node.next.get(stems[j]) ?? node.next.get(forms[j]);
       if (!child) break;
       node = child;
-      for (const term of node.terms) best.set(term.topic, { term, last: j });
+      for (const term of node.terms) {
+        if (allTerms) out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
+        else best.set(term.topic, { term, last: j });
+      }
     }
     for (const { term, last } of best.values())
       out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
