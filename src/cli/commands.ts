@@ -17,6 +17,8 @@ import { search } from '../query/search.ts';
 import { entityCounts, topicCounts, unknownNames } from '../query/catalog.ts';
 import { compareStored, timeline, whatIsNew } from '../query/explore.ts';
 import { buildPositions, getPosition, listPositions } from '../query/positions.ts';
+import { createToken } from '../store/corrections.ts';
+import { startServer } from '../server/serve.ts';
 import type { Comparison } from '../query/compare.ts';
 
 export interface Command {
@@ -327,6 +329,43 @@ export const COMMANDS: Record<string, Command> = {
         const rows = timeline(db, values, values.by as 'act');
         if (values.json) console.log(JSON.stringify(rows, null, 2));
         else console.log(table(['date', 'document', 'provisions', `by ${values.by}`], rows.map((r) => [r.date, r.name, r.provisions, Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join(', ')]), 80));
+      } finally {
+        db.close();
+      }
+      return 0;
+    },
+  },
+  serve: {
+    summary: 'serve the JSON API (/api/) and the web UI; loopback only unless --host says otherwise',
+    usage: '[--db FILE] [--port N] [--host 127.0.0.1]',
+    async run(args) {
+      const { values } = parseArgs({ args, options: { ...dbOption, port: { type: 'string', default: '8417' }, host: { type: 'string', default: '127.0.0.1' }, gazetteer: { type: 'string', multiple: true } } });
+      const port = Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EntenteError(`"${values.port}" is not a port number`, 'serve', 'give --port 0-65535');
+      const db = openDatabase(values.db, { mustExist: true });
+      const server = await startServer(db, { host: values.host, port, context: contextFor(values.db, values.gazetteer ?? []) }).catch((err: Error) => {
+        throw new EntenteError(`cannot listen on ${values.host}:${port} (${err.message})`, 'serve', 'choose another --port');
+      });
+      console.log(`Entente is serving ${values.db} at ${server.url} (API: ${server.url}api/openapi.json)${values.host === '127.0.0.1' || values.host === 'localhost' ? '' : ' — reads need a token off loopback'}`);
+      await new Promise<void>((resolve) => {
+        const stop = () => (server.close(), db.close(), resolve());
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      });
+      return 0;
+    },
+  },
+  token: {
+    summary: 'create a write token for an analyst: "entente token create NAME"',
+    usage: 'create NAME [--db FILE]',
+    async run(args) {
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption } });
+      if (positionals[0] !== 'create' || positionals.length !== 2) throw new EntenteError('usage: entente token create NAME', 'token');
+      const db = openDatabase(values.db, { mustExist: true });
+      try {
+        const token = createToken(db, positionals[1]);
+        console.log(token);
+        console.error(`token for "${positionals[1]}": keep it, it is shown only once. Send it as "Authorization: Bearer TOKEN".`);
       } finally {
         db.close();
       }

@@ -91,4 +91,12 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE VIRTUAL TABLE provision_index USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 2', contentless_delete=1);
     `,
   },
+  {
+    version: 3,
+    name: 'API tokens',
+    sql: `
+      -- Only a hash of each token is kept; the token itself is shown once, when created.
+      CREATE TABLE tokens (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+    `,
+  },
 ];

@@ -15,14 +15,16 @@ const SUFFIX_MIN = 6;
 export const wordOf = (t: Token) => t.norm.replace(/['’]/g, '');
 
 function testWord(p: PatternToken, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
-  return p.alternatives.some((a) => {
+  const hits = (a: PatternToken['alternatives'][number]): boolean => {
     if ('exact' in a) return word === a.exact;
     if ('prefix' in a) return word.startsWith(a.prefix);
     // Endings are verb morphology: never tested on capitalised words (names such as "Narendra").
     if ('suffix' in a) return lowerCase && word.length >= SUFFIX_MIN && word.endsWith(a.suffix);
-    const inClass = lex.classes.get(a.cls)!.has(word);
-    return a.negated ? !inClass : inClass;
-  });
+    return lex.classes.get(a.cls)!.has(word);
+  };
+  const positive = p.alternatives.filter((a) => !a.negated);
+  if (positive.length && !positive.some(hits)) return false;
+  return !p.alternatives.some((a) => a.negated && hits(a));
 }
 
 /** Matches pattern[k..] from token i; returns the index of the last token matched, or -1. */

@@ -6,7 +6,7 @@ import { readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
 
 /** One alternative of a pattern token. */
-type WordTest = { exact: string } | { prefix: string } | { suffix: string } | { cls: string; negated: boolean };
+type WordTest = ({ exact: string } | { prefix: string } | { suffix: string } | { cls: string }) & { negated: boolean };
 
 export interface PatternToken {
   kind: 'word' | 'gap';
@@ -50,17 +50,19 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
   if (GAP.has(spec)) return { kind: 'gap', alternatives: [], optional: true };
   const optional = spec.endsWith('?') && spec.length > 1;
   const body = optional ? spec.slice(0, -1) : spec;
-  const alternatives = body.split('|').map((alt): WordTest => {
-    const negated = alt.startsWith('!@');
-    if (alt.startsWith('@') || negated) {
-      const cls = alt.slice(negated ? 2 : 1);
+  const alternatives = body.split('|').map((raw): WordTest => {
+    // "!x" excludes: a word matching any excluded alternative does not match the token.
+    const negated = raw.startsWith('!');
+    const alt = negated ? raw.slice(1) : raw;
+    if (alt.startsWith('@')) {
+      const cls = alt.slice(1);
       if (!classes.has(cls)) throw new EntenteError(`unknown word class "@${cls}"`, where, 'define it in classes.tsv');
       return { cls, negated };
     }
     const word = foldAccents(alt).replace(/['’]/g, '');
-    if (word.startsWith('*')) return { suffix: word.slice(1) };
-    if (word.endsWith('*')) return { prefix: word.slice(0, -1) };
-    return { exact: word };
+    if (word.startsWith('*')) return { suffix: word.slice(1), negated };
+    if (word.endsWith('*')) return { prefix: word.slice(0, -1), negated };
+    return { exact: word, negated };
   });
   return { kind: 'word', alternatives, optional };
 }

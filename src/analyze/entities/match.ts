@@ -67,9 +67,9 @@ function entityContext(language: string): EntityContext {
 
 // Between two tokens of one name: spaces, hyphens, apostrophes, dots, quote marks, and any
 // punctuation the alias itself has ("Convention ... bactériologiques (biologiques) ...").
-const NAME_GAP = /^[\s\-‑–'’.«»"“”]*$/u;
-const ANY_GAP = /^[\s\p{P}]*$/u;
-const gapFits = (gap: string, alias: Alias) => NAME_GAP.test(gap) || [...gap].every((c) => /[\s\-‑–'’.«»"“”]/u.test(c) || alias.alias.includes(c));
+const NAME_GAP = /^(?:['’]s)?[\s\-‑–'’.«»"“”]*$/u;
+const ANY_GAP = /^(?:['’]s)?[\s\p{P}]*$/u;
+const gapFits = (gap: string, alias: Alias) => NAME_GAP.test(gap) || [...gap.replace(/^['’]s/u, '')].every((c) => /[\s\-‑–'’.«»"“”]/u.test(c) || alias.alias.includes(c));
 
 /**
  * Finds entity mentions in `text[from, to)`: the longest alias starting at each token, kept
