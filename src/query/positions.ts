@@ -184,7 +184,6 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
   const candidates: { act: string; target: string; members: number[] }[] = [];
-  const seenGroups = new Set<string>();
   for (const g of blockGroups()) {
     const pids = g.pids.split(',').map(Number);
     const act = g.key.slice(0, g.key.indexOf('|'));
@@ -215,15 +214,14 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     for (const p of pids) (components.get(find(p)) ?? components.set(find(p), []).get(find(p))!).push(p);
     for (const members of components.values()) {
       if (members.length < 2) continue;
-      const key = `${act}|${[...members].sort((x, y) => x - y).join(',')}`;
-      if (seenGroups.has(key)) continue; // the same provisions found again through another shared target
-      seenGroups.add(key);
       if (new Set(members.map((m) => load(m).doc)).size < 2) continue;
       candidates.push({ act, target: target.startsWith('stem:') ? '' : target, members });
     }
   }
   // A group contained in a larger group of the same act is the same position seen through a narrower target.
-  candidates.sort((a, b) => b.members.length - a.members.length || (a.target ? 0 : 1) - (b.target ? 0 : 1));
+  // Larger first; among equals, the one named by a specific phrase, then by an entity, then by wording alone.
+  const rank = (t: string) => (t.startsWith('term:') ? (t.includes(' ') ? 0 : 2) : t.startsWith('entity:') ? 1 : 3);
+  candidates.sort((a, b) => b.members.length - a.members.length || rank(a.target) - rank(b.target));
   const accepted = new Map<number, number[]>();
   let written = 0;
   const covered = new Set<number>();
