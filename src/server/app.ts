@@ -143,8 +143,10 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (!owner) throw new ApiError(403, 'unknown token');
     return owner;
   };
+  // Writing always needs a token, checked before the request body is even validated.
   app.use('/api/*', async (c, next) => {
-    if (options.tokenForReads && c.req.method === 'GET' && c.req.path !== '/api/openapi.json') author(c);
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') author(c);
+    else if (options.tokenForReads && c.req.path !== '/api/openapi.json') author(c);
     await next();
   });
   const docOr404 = (ref: string) => {
