@@ -48,3 +48,34 @@ test('the scorer aligns by normalised text, in order, and counts unmatched provi
   assert.equal(s.docFields.parties.accuracy, 1);
   assert.equal(s.docFields.doc_type.accuracy, 0);
 });
+
+test('eval with a database scores the stored copies with corrections beside the machine scores', { skip: !hasShared && 'needs ../shared' }, async () => {
+  const { openDatabase } = await import('../src/store/database.ts');
+  const { saveDocument } = await import('../src/store/documents.ts');
+  const { addCorrection } = await import('../src/store/corrections.ts');
+  const { readStatementFile } = await import('../src/ingest/read-file.ts');
+  const { analyzeText, toRecord } = await import('../src/analyze/pipeline.ts');
+  const { readdirSync, readFileSync } = await import('node:fs');
+  const goldDir = path.join(SHARED, 'gold/seeds');
+  const corpusDir = path.join(SHARED, 'corpus/seeds');
+  const db = openDatabase(':memory:');
+  // Correct, as an analyst would, the first provision whose acts differ from the gold.
+  let corrected = false;
+  for (const f of readdirSync(corpusDir).sort()) {
+    const read = await readStatementFile(path.join(corpusDir, f));
+    const doc = analyzeText(read.text, read.source);
+    const { id } = saveDocument(db, doc);
+    const gold = JSON.parse(readFileSync(path.join(goldDir, f.replace(/\.txt$/, '.json')), 'utf8'));
+    const record = toRecord(doc);
+    for (const [gi, ri] of alignProvisions(gold.provisions.map((p: { text: string }) => p.text), record.provisions.map((p) => p.text))) {
+      if (corrected || [...gold.provisions[gi].acts].sort().join() === record.provisions[ri].acts.join()) continue;
+      const pid = (db.prepare('SELECT id FROM provisions WHERE doc_id = ? AND idx = ?').get(id, ri) as { id: number }).id;
+      addCorrection(db, { provisionId: pid, kind: 'act', labels: gold.provisions[gi].acts, author: 'test' });
+      corrected = true;
+    }
+  }
+  assert.ok(corrected);
+  const result = await evaluate(goldDir, corpusDir, undefined, db);
+  assert.equal(result.corrected!.documentsFound, result.scores.documents);
+  assert.ok(result.corrected!.fields.acts.micro.f1 > result.scores.fields.acts.micro.f1, 'the correction shows in the corrected scores only');
+});

@@ -373,14 +373,22 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   eval: {
-    summary: 'score the analysis of a corpus against hand-coded gold files (gold-format.md)',
-    usage: 'GOLD_DIR CORPUS_DIR [--json] [--details]',
+    summary: 'score the analysis of a corpus against hand-coded gold files (gold-format.md); --db also scores the stored copies with corrections',
+    usage: 'GOLD_DIR CORPUS_DIR [--db FILE] [--json] [--details]',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, details: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, details: { type: 'boolean' }, db: { type: 'string' } } });
       if (positionals.length !== 2) throw new EntenteError('give GOLD_DIR and CORPUS_DIR', 'eval', 'entente eval ../shared/gold/seeds ../shared/corpus/seeds');
-      const result = await evaluate(positionals[0], positionals[1]);
-      if (values.json) console.log(JSON.stringify(values.details ? result : result.scores, null, 2));
-      else console.log(formatScores(result.scores));
+      const db = values.db ? openDatabase(values.db, { mustExist: true }) : undefined;
+      try {
+        const result = await evaluate(positionals[0], positionals[1], undefined, db);
+        if (values.json) console.log(JSON.stringify(values.details ? result : { machine: result.scores, corrected: result.corrected }, null, 2));
+        else {
+          console.log(formatScores(result.scores));
+          if (result.corrected) console.log(`\nwith corrections (${result.corrected.documentsFound} of ${result.corrected.documents} documents found in ${values.db}):\n${formatScores(result.corrected)}`);
+        }
+      } finally {
+        db?.close();
+      }
       return 0;
     },
   },

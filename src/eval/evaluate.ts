@@ -5,19 +5,25 @@ import { readStatementFile } from '../ingest/read-file.ts';
 import { analyzeText, toRecord } from '../analyze/pipeline.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
 import { emptyTally, scoreDocument, summarize, type ScoredRecord, type Scores } from './score.ts';
+import type { Db } from '../store/database.ts';
+import { documentHash, loadDoc } from '../store/documents.ts';
 
 export interface EvalResult {
   scores: Scores;
+  /** With a database: the same documents scored with the analysts' corrections in force. */
+  corrected?: Scores & { documentsFound: number };
   /** Per-document records and gold, for error analysis. */
   documents: { file: string; gold: ScoredRecord; record: ScoredRecord }[];
 }
 
 /** Analyses every corpus file that has a gold file (`NAME.json` ↔ `NAME.<ext>`) and scores it. */
-export async function evaluate(goldDir: string, corpusDir: string, context?: AnalysisContext): Promise<EvalResult> {
+export async function evaluate(goldDir: string, corpusDir: string, context?: AnalysisContext, db?: Db): Promise<EvalResult> {
   if (!existsSync(goldDir)) throw new EntenteError('no such gold folder', goldDir);
   if (!existsSync(corpusDir)) throw new EntenteError('no such corpus folder', corpusDir);
   const corpusFiles = readdirSync(corpusDir);
   const tally = emptyTally();
+  const correctedTally = emptyTally();
+  let found = 0;
   const documents: EvalResult['documents'] = [];
   for (const goldFile of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
     const stem = goldFile.replace(/\.json$/, '');
@@ -33,9 +39,15 @@ export async function evaluate(goldDir: string, corpusDir: string, context?: Ana
     const record = toRecord(analyzeText(read.text, read.source, context), source);
     scoreDocument(gold, record, tally);
     documents.push({ file: source, gold, record });
+    if (db) {
+      // The stored copy of this text, with corrections in force; the machine record if it is not stored.
+      const stored = db.prepare('SELECT id FROM documents WHERE hash = ?').get(documentHash(read.text)) as { id: string } | undefined;
+      if (stored) found++;
+      scoreDocument(gold, stored ? toRecord(loadDoc(db, stored.id).doc, source) : record, correctedTally);
+    }
   }
   if (!documents.length) throw new EntenteError('no corpus file has a gold file', `${goldDir} and ${corpusDir}`, 'gold NAME.json scores corpus NAME.txt');
-  return { scores: summarize(tally), documents };
+  return { scores: summarize(tally), documents, corrected: db ? { ...summarize(correctedTally), documentsFound: found } : undefined };
 }
 
 const pct = (x: number) => x.toFixed(3);
