@@ -87,8 +87,10 @@ export function findDocumentDate(doc: Doc): { date: string | null; evidence: str
     const d = findDates(p.text, data).find((x) => x.hasYear);
     if (d) return { date: d.iso, evidence: `date in provision ${p.index}` };
   }
-  const line = dated('dateline').find((x) => x.d.hasYear);
-  if (line) return { date: line.d.iso, evidence: `dateline "${line.line.text}"` };
+  const line = [...dated('dateline'), ...dated('byline')].find((x) => x.d.hasYear);
+  if (line) return { date: line.d.iso, evidence: `${line.line.kind} "${line.line.text}"` };
+  const bylineDate = doc.source.hints.byline ? findDates(doc.source.hints.byline, data).find((d) => d.hasYear) : undefined;
+  if (bylineDate) return { date: bylineDate.iso, evidence: `byline "${doc.source.hints.byline}"` };
   const hint = doc.source.hints.date && /^\d{4}-\d{2}-\d{2}/.exec(doc.source.hints.date)?.[0];
   if (hint) return { date: hint, evidence: 'page metadata' };
   return { date: null, evidence: 'no printed date with a year' };

@@ -22,7 +22,12 @@ export const partiesStage: Stage = {
     const score = new Map<string, number>();
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     const title = doc.lines.find((l) => l.kind === 'title');
-    if (title) for (const m of findMentions(doc.text, title.start, title.end, g, newMemory())) credit(g, m.id, 3, add);
+    const titleMentions = title ? findMentions(doc.text, title.start, title.end, g, newMemory()) : [];
+    for (const m of titleMentions) credit(g, m.id, 3, add);
+    // "XV BRICS Summit Johannesburg II Declaration": a group named in the title with no pair of
+    // states beside it issues the declaration as such.
+    const titleGroup = titleMentions.find((m) => issuingGroups().has(m.id));
+    const titleStates = new Set(titleMentions.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'));
     for (const p of doc.provisions) {
       const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
       const opening = tokenize(doc.text, p.start, p.end).slice(0, 12);
@@ -44,7 +49,8 @@ export const partiesStage: Stage = {
     const states = ranked.filter(([id]) => g.typeOf(id) === 'state');
     const group = ranked.find(([id]) => issuingGroups().has(id));
     let parties: string[];
-    if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
+    if (titleGroup && titleStates.size < 2) parties = [titleGroup.id];
+    else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states.slice(0, 2).filter(([, s], i) => i === 0 || s >= states[0][1] * 0.3).map(([id]) => id);
       // A third state as strong as the second makes a trilateral statement.

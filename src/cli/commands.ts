@@ -393,16 +393,21 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   demo: {
-    summary: 'ingest the sample corpus into a database and show what was stored',
-    usage: '[--db FILE]',
+    summary: 'ingest the sample corpus into a database, show what was stored, then serve the workbench (--no-serve: stop after showing)',
+    usage: '[--db FILE] [--port N] [--no-serve]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { db: { type: 'string', default: 'entente-demo.db' } } });
+      const { values } = parseArgs({ args, options: { db: { type: 'string', default: 'entente-demo.db' }, port: { type: 'string', default: '8417' }, 'no-serve': { type: 'boolean' } } });
       if (!existsSync(SAMPLE_CORPUS)) throw new EntenteError('the sample corpus is missing', SAMPLE_CORPUS);
       const summary = await runIngest(values.db, [SAMPLE_CORPUS], []);
       printSummary(summary, values.db);
       console.log('');
       await COMMANDS.list.run(['--db', values.db]);
-      return summary.failed ? 1 : 0;
+      console.log('');
+      await COMMANDS.topics.run(['--db', values.db]);
+      if (summary.failed) return 1;
+      if (values['no-serve']) return 0;
+      console.log('');
+      return COMMANDS.serve.run(['--db', values.db, '--port', values.port]);
     },
   },
 };
