@@ -296,7 +296,12 @@ function splitClauses(
     let subject: Subject;
     if (start.type === 'verb-phrase' && clauses.length) subject = clauses[clauses.length - 1].subject;
     else if (initialTask) subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
-    else subject = resolveSubject(doc, tokens, start.at, firstCue ? firstCue.first : e, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous, roles);
+    else {
+      // Without a cue, the subject ends at the first auxiliary (or after a dozen words).
+      let stop = firstCue ? firstCue.first : e;
+      if (!firstCue) for (let k = start.at + 1; k < e; k++) if (isAux(k) || k - start.at >= 12) { stop = k; break; }
+      subject = resolveSubject(doc, tokens, start.at, stop, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous, roles);
+    }
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
     const finite = tokens.slice(start.at, e).some((_, n) => isVerbal(start.at + n));
     clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
