@@ -4,6 +4,7 @@ import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { loadActLexicon, type ActLexicon, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, type CueMatch } from './cue-match.ts';
+import { segmentationData } from '../../lang/language-data.ts';
 
 /** How the subject of a clause was resolved. */
 type SubjectKind = HolderPhraseKind | 'explicit' | 'none' | 'empty';
@@ -259,6 +260,7 @@ function splitClauses(
   mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
 ): Clause[] {
   type Start = { at: number; type: Clause['type'] };
+  const abbreviations = segmentationData(doc.language).abbreviations;
   const starts: Start[] = [{ at: first, type: 'main' }];
   const aux = lex.exactClasses.get('aux')!;
   const isAux = (i: number) => aux.has(tokens[i].raw.toLowerCase());
@@ -276,7 +278,7 @@ function splitClauses(
     if (i > first) {
       const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
       const w = wordOf(tokens[i]);
-      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw)) (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
+      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations)) (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
         if ((/,/.test(gap) && startsSubject(tokens[i + 1], lex)) || newSubjectFollows(i + 1))
@@ -309,6 +311,12 @@ function splitClauses(
   return clauses;
 }
 
+/** "M. Xi", "Joseph R. Biden": a dot after an abbreviation or an initial does not end a sentence. */
+function isAbbreviationBefore(t: Token, gap: string, abbreviations: Set<string>): boolean {
+  if (!gap.startsWith('.')) return false;
+  return abbreviations.has(`${t.raw}.`) || /^\p{Lu}$/u.test(t.raw) || /^(?:\p{L}\.)+\p{L}$/u.test(t.raw);
+}
+
 function startsSubject(t: Token, lex: ActLexicon): boolean {
   const w = wordOf(t);
   return lex.classes.get('subject-det')!.has(w) || lex.classes.get('pronoun')!.has(w) || /^\p{Lu}/u.test(t.raw);
@@ -324,13 +332,16 @@ function resolveSubject(
   mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
 ): Subject {
   let s = first;
-  // Skip an opening adverbial ("Dans ce communiqué, ", "On the Ukraine issue, ") up to the last comma before the verb.
-  if (s < stop && lex.classes.get('adverbial')!.has(wordOf(tokens[s]))) {
-    for (let i = stop - 1; i > s; i--)
+  // Skip opening adverbials ("Dans ce communiqué, ", "Today, ") one comma-delimited phrase at a time.
+  while (s < stop && lex.classes.get('adverbial')!.has(wordOf(tokens[s]))) {
+    let next = -1;
+    for (let i = s + 1; i < stop; i++)
       if (doc.text.slice(tokens[i - 1].end, tokens[i].start).includes(',')) {
-        s = i;
+        next = i;
         break;
       }
+    if (next < 0) break;
+    s = next;
   }
   const words = tokens.map(wordOf);
   // A bare title ("le chancelier") refers back, unless a name or demonym makes it explicit.
