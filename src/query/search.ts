@@ -3,7 +3,7 @@ import { foldAccents } from '../core/normalize.ts';
 import { tokenize } from '../core/tokenize.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import type { Db } from '../store/database.ts';
-import { queryStems } from './text-index.ts';
+import { factToken, queryStems } from './text-index.ts';
 
 /** A parsed search query: words, phrases and prefixes joined by AND, OR, NOT and parentheses. */
 export type QueryNode =
@@ -199,6 +199,8 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets?: Record<string, { value: string; count: number }[]>;
+  /** More hits than FACET_SAMPLE: facet counts cover the best-ranked FACET_SAMPLE hits. */
+  facetsSampled?: boolean;
 }
 
 const FACET_KINDS = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' } as const;
@@ -211,56 +213,70 @@ function bound(value: string, end: boolean): string {
   return value;
 }
 
-/** The WHERE clause of a filtered search, with its parameters. */
-function filterSql(f: SearchFilters): { where: string[]; params: unknown[] } {
+/** Most hits that facet counts are computed over; beyond, they count the best-ranked ones. */
+export const FACET_SAMPLE = 20000;
+
+/**
+ * The filters as index terms over the `codes` column (codes in force, language, document,
+ * parties, years), so that the full-text engine intersects them; plus the SQL conditions that
+ * finer date bounds still need.
+ */
+function filterTerms(f: SearchFilters): { terms: string[]; where: string[]; params: unknown[] } {
+  const terms: string[] = [];
   const where: string[] = [];
   const params: unknown[] = [];
-  for (const [kind, key] of [['act', 'act'], ['holder', 'holder'], ['entity', 'entity'], ['topic', 'topic']] as const) {
-    for (const label of f[key] ?? []) {
-      where.push(`EXISTS (SELECT 1 FROM codes c WHERE c.provision_id = p.id AND c.kind = '${kind}' AND c.label = ?)`);
-      params.push(label);
-    }
+  const term = (kind: string, value: string) => `codes : ${quote(factToken(kind, value))}`;
+  for (const kind of ['act', 'holder', 'entity', 'topic'] as const) for (const label of f[kind] ?? []) terms.push(term(kind, label));
+  if (f.language) terms.push(term('lang', f.language));
+  if (f.doc) terms.push(term('doc', f.doc));
+  if (f.party) terms.push(term('party', f.party));
+  if (f.from || f.to) {
+    const from = f.from ? bound(f.from, false) : '1900-01-01';
+    const to = f.to ? bound(f.to, true) : '2100-12-31';
+    const years: string[] = [];
+    for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)) && years.length <= 200; y++) years.push(quote(factToken('year', String(y))));
+    terms.push(`codes : (${years.join(' OR ') || quote('year_none')})`);
+    if (f.from && f.from.length > 4) (where.push('d.date >= ?'), params.push(from));
+    if (f.to && f.to.length > 4) (where.push('d.date <= ?'), params.push(to));
   }
-  if (f.language) (where.push('d.language = ?'), params.push(f.language));
-  if (f.doc) (where.push('p.doc_id = ?'), params.push(f.doc));
-  if (f.party) (where.push('EXISTS (SELECT 1 FROM json_each(d.parties) WHERE value = ?)'), params.push(f.party));
-  if (f.from) (where.push('d.date >= ?'), params.push(bound(f.from, false)));
-  if (f.to) (where.push('d.date <= ?'), params.push(bound(f.to, true)));
-  return { where, params };
+  return { terms, where, params };
 }
 
 /**
  * Searches stored provisions: full-text (stemmed, accent- and case-insensitive) and/or filters
- * by codes, language, document, party and dates; ranked by BM25, with highlights, KWIC lines
- * and, on request, facet counts for every filter.
+ * by codes, language, document, party and dates — all intersected inside the FTS5 index —
+ * ranked by BM25, with highlights, KWIC lines and, on request, facet counts for every filter.
  */
 export function search(db: Db, options: SearchOptions): SearchResult {
   const tree = parseQuery(options.query ?? '');
   const languages = (db.prepare('SELECT DISTINCT language FROM documents').all() as { language: string }[]).map((r) => r.language);
   const langs = languages.length ? languages : ['en'];
-  const { where, params } = filterSql(options);
-  let from = 'provisions p JOIN documents d ON d.id = p.doc_id';
-  const matchParams: unknown[] = [];
-  if (tree) {
-    from = 'provision_index f JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id';
-    where.unshift('provision_index MATCH ?');
-    matchParams.push(toFts(tree, langs));
-  }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const allParams = [...matchParams, ...params];
+  const filters = filterTerms(options);
+  const parts = [...(tree ? [`stems : (${toFts(tree, langs)})`] : []), ...filters.terms];
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const offset = Math.max(0, options.offset ?? 0);
+  const match = parts.join(' AND ');
+  const where = [...(parts.length ? ['provision_index MATCH ?'] : []), ...filters.where];
+  const params = [...(parts.length ? [match] : []), ...filters.params];
+  const from = parts.length
+    ? 'provision_index f JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id'
+    : 'provisions p JOIN documents d ON d.id = p.doc_id';
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   let rows: Record<string, unknown>[];
   let total: number;
   try {
     rows = db
       .prepare(
-        `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, ${tree ? 'bm25(provision_index)' : 'NULL'} AS score
+        `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, ${tree ? 'f.rank' : 'NULL'} AS score
          FROM ${from} ${whereSql}
-         ORDER BY ${tree ? 'score, ' : ''}d.date IS NULL, d.date, d.name, p.idx LIMIT ? OFFSET ?`,
+         ORDER BY ${tree ? 'f.rank' : 'd.date IS NULL, d.date, d.name, p.idx'} LIMIT ? OFFSET ?`,
       )
-      .all(...allParams, limit, offset) as Record<string, unknown>[];
-    total = (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...allParams) as { n: number }).n;
+      .all(...params, limit, offset) as Record<string, unknown>[];
+    total = filters.where.length
+      ? (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n
+      : parts.length
+        ? (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(match) as { n: number }).n
+        : (db.prepare('SELECT count(*) AS n FROM provisions').get() as { n: number }).n;
   } catch (err) {
     throw new EntenteError(`the search could not run (${(err as Error).message})`, 'search query', 'simplify the query');
   }
@@ -280,24 +296,35 @@ export function search(db: Db, options: SearchOptions): SearchResult {
     };
   });
   const result: SearchResult = { query: options.query ?? '', total, hits };
-  if (options.facets) result.facets = facets(db, from, whereSql, allParams);
+  if (options.facets) {
+    result.facets = facets(db, `SELECT p.id FROM ${from} ${whereSql} ${tree ? 'ORDER BY f.rank' : ''} LIMIT ${FACET_SAMPLE}`, params);
+    result.facetsSampled = total > FACET_SAMPLE;
+  }
   return result;
 }
 
-function facets(db: Db, from: string, whereSql: string, params: unknown[]): Record<string, { value: string; count: number }[]> {
-  const hits = `SELECT p.id FROM ${from} ${whereSql}`;
+function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { value: string; count: number }[]> {
   const out: Record<string, { value: string; count: number }[]> = {};
-  for (const [kind, name] of Object.entries(FACET_KINDS))
-    out[name] = db
-      .prepare(`SELECT label AS value, count(DISTINCT provision_id) AS count FROM codes WHERE kind = ? AND provision_id IN (${hits}) GROUP BY label ORDER BY count DESC, label LIMIT 25`)
-      .all(kind, ...params) as { value: string; count: number }[];
-  const docFacet = (expr: string) =>
-    db.prepare(`SELECT ${expr} AS value, count(*) AS count FROM ${from} ${whereSql} GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`).all(...params) as { value: string; count: number }[];
-  out.languages = docFacet('d.language');
-  out.years = docFacet('substr(d.date, 1, 4)');
-  out.parties = db
-    .prepare(`SELECT j.value AS value, count(*) AS count FROM ${from} JOIN json_each(d.parties) j ${whereSql} GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25`)
-    .all(...params) as { value: string; count: number }[];
+  db.exec('DROP TABLE IF EXISTS temp.facet_hits');
+  db.exec('CREATE TEMP TABLE facet_hits (id INTEGER PRIMARY KEY)');
+  try {
+    db.prepare(`INSERT INTO facet_hits (id) ${hitsSql}`).run(...params);
+    for (const [kind, name] of Object.entries(FACET_KINDS))
+      out[name] = db
+        .prepare(`SELECT c.label AS value, count(DISTINCT c.provision_id) AS count FROM facet_hits h JOIN codes c ON c.provision_id = h.id AND c.kind = ? GROUP BY c.label ORDER BY count DESC, c.label LIMIT 25`)
+        .all(kind) as { value: string; count: number }[];
+    const docFacet = (expr: string) =>
+      db
+        .prepare(`SELECT ${expr} AS value, count(*) AS count FROM facet_hits h JOIN provisions p ON p.id = h.id JOIN documents d ON d.id = p.doc_id GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`)
+        .all() as { value: string; count: number }[];
+    out.languages = docFacet('d.language');
+    out.years = docFacet('substr(d.date, 1, 4)');
+    out.parties = db
+      .prepare('SELECT j.value AS value, count(*) AS count FROM facet_hits h JOIN provisions p ON p.id = h.id JOIN documents d ON d.id = p.doc_id JOIN json_each(d.parties) j GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25')
+      .all() as { value: string; count: number }[];
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.facet_hits');
+  }
   return out;
 }
 

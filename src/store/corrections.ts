@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ACTS, EntenteError, type AnnotationKind } from '../core/types.ts';
 import type { Db } from './database.ts';
+import { reindexProvisions } from './documents.ts';
 import { loadGazetteer } from '../analyze/entities/gazetteer.ts';
 import { loadTopicModel } from '../analyze/topics/stage.ts';
 
@@ -57,6 +58,7 @@ export function addCorrection(db: Db, input: { provisionId: number; kind: Annota
       "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin, correction_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'human:correction', ?, 'human', ?)",
     );
     for (const label of labels) insert.run(p.doc_id, p.id, p.idx, input.kind, label, p.start, p.end, note ? `by ${input.author}: ${note}` : `by ${input.author}`, correctionId);
+    reindexProvisions(db, p.doc_id, [p.id]);
     return correctionId;
   })();
   return listCorrections(db, { id })[0];

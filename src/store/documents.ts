@@ -5,7 +5,7 @@ import { EntenteError } from '../core/types.ts';
 import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
-import { indexText } from '../query/text-index.ts';
+import { indexFacts, indexText } from '../query/text-index.ts';
 
 /** Documents are identified by the hash of their normalised text. */
 export function documentHash(text: string): string {
@@ -48,18 +48,39 @@ type Row = Record<string, unknown>;
 /** Inserts the provisions (and their full-text index entries) and the machine annotations; returns provision ids by index. */
 function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] {
   const insertProvision = db.prepare('INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const insertIndex = db.prepare('INSERT INTO provision_index (rowid, stems) VALUES (?, ?)');
   const ids: number[] = [];
-  for (const p of doc.provisions) {
-    const rowid = Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid);
-    insertIndex.run(rowid, indexText(p.text, doc.language));
-    ids.push(rowid);
-  }
+  for (const p of doc.provisions) ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid));
   const insertAnnotation = db.prepare(
     "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
   );
   for (const a of doc.annotations) insertAnnotation.run(id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
+  const insertIndex = db.prepare('INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
+  const codes = doc.provisions.map(() => [] as { kind: string; label: string }[]);
+  for (const a of doc.annotations) codes[a.provision]?.push(a);
+  doc.provisions.forEach((p, i) =>
+    insertIndex.run(ids[i], indexText(p.text, doc.language), indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] })),
+  );
   return ids;
+}
+
+/**
+ * Rewrites the index entries of some provisions of a document from the codes in force (after a
+ * correction, or after corrections were re-anchored by a re-analysis).
+ */
+export function reindexProvisions(db: Db, docId: string, provisionIds?: number[]): void {
+  const d = db.prepare('SELECT language, date, parties FROM documents WHERE id = ?').get(docId) as { language: string; date: string | null; parties: string } | undefined;
+  if (!d) return;
+  const rows = db.prepare('SELECT id, text FROM provisions WHERE doc_id = ?').all(docId) as { id: number; text: string }[];
+  const wanted = provisionIds ? new Set(provisionIds) : null;
+  const codesOf = db.prepare('SELECT kind, label FROM codes WHERE provision_id = ?');
+  const remove = db.prepare('DELETE FROM provision_index WHERE rowid = ?');
+  const insert = db.prepare('INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
+  const parties = JSON.parse(d.parties) as string[];
+  for (const r of rows) {
+    if (wanted && !wanted.has(r.id)) continue;
+    remove.run(r.id);
+    insert.run(r.id, indexText(r.text, d.language), indexFacts({ docId, language: d.language, date: d.date, parties, codes: codesOf.all(r.id) as { kind: string; label: string }[] }));
+  }
 }
 
 /** Removes a document's provisions and their index entries. */
@@ -116,6 +137,7 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       db.prepare('UPDATE corrections SET provision_idx = ? WHERE id = ?').run(target.index, c.id);
       db.prepare('UPDATE annotations SET provision_id = ?, provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(ids[target.index], target.index, target.start, target.end, c.id);
     }
+    if (corrections.length) reindexProvisions(db, id);
     return { reanchored, orphaned };
   })();
 }

@@ -87,8 +87,10 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     name: 'full-text index of provisions (stemmed, accent-insensitive)',
     sql: `
       -- Contentless: the provisions table holds the text; the index holds the stems of each
-      -- provision (rowid = provisions.id) in its document's language.
-      CREATE VIRTUAL TABLE provision_index USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 2', contentless_delete=1);
+      -- provision (rowid = provisions.id) in its document's language, and its codes in force and
+      -- document facts as tokens (act_oppose, entity_nato, lang_fr, year_2021, party_chn,
+      -- doc_<id>), so that filters are intersections of posting lists, not scans.
+      CREATE VIRTUAL TABLE provision_index USING fts5(stems, codes, content='', tokenize="unicode61 remove_diacritics 2 tokenchars '_'", contentless_delete=1);
     `,
   },
   {
@@ -97,6 +99,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     sql: `
       -- Only a hash of each token is kept; the token itself is shown once, when created.
       CREATE TABLE tokens (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 4,
+    name: 'codes of a provision by index',
+    sql: `
+      -- Search filters, hit codes and positions read the codes of one provision at a time.
+      CREATE INDEX annotations_by_provision_id ON annotations(provision_id, kind, label);
     `,
   },
 ];
