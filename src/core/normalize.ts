@@ -30,13 +30,25 @@ export function normalizeForAlignment(text: string): string {
     .trim();
 }
 
+const foldCache = new Map<string, string>();
+
 /** Lower-case and strip diacritics: the key used by matchers that ignore accents. */
 export function foldAccents(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’ʼ‘`´]/g, "'")
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae');
+  const cached = foldCache.get(text);
+  if (cached !== undefined) return cached;
+  const lower = text.toLowerCase();
+  // Plain ASCII words (most of them) need no decomposition.
+  const folded = /^[\x00-\x7f]*$/.test(lower)
+    ? lower
+    : lower
+        .normalize('NFD')
+        .replace(/\p{M}+/gu, '')
+        .replace(/[’ʼ‘`´]/g, "'")
+        .replace(/œ/g, 'oe')
+        .replace(/æ/g, 'ae');
+  if (text.length < 40) {
+    if (foldCache.size > 100_000) foldCache.clear();
+    foldCache.set(text, folded);
+  }
+  return folded;
 }

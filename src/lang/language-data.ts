@@ -20,9 +20,13 @@ export function languageDir(language: string): string {
   return path.join(DATA_DIR, 'lang', language);
 }
 
+const hasData = new Map<string, boolean>();
+
 /** Languages that have a data folder. */
 export function hasLanguageData(language: string): boolean {
-  return existsSync(languageDir(language));
+  let has = hasData.get(language);
+  if (has === undefined) hasData.set(language, (has = existsSync(languageDir(language))));
+  return has;
 }
 
 export function segmentationData(language: string): SegmentationData {

@@ -199,8 +199,8 @@ export interface SearchResult {
   total: number;
   hits: SearchHit[];
   facets?: Record<string, { value: string; count: number }[]>;
-  /** More hits than FACET_SAMPLE: facet counts cover the best-ranked FACET_SAMPLE hits. */
-  facetsSampled?: boolean;
+  /** More than RANK_WINDOW hits: ranking and facets cover the RANK_WINDOW most recently stored ones. */
+  windowed: boolean;
 }
 
 const FACET_KINDS = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' } as const;
@@ -213,8 +213,16 @@ function bound(value: string, end: boolean): string {
   return value;
 }
 
-/** Most hits that facet counts are computed over; beyond, they count the best-ranked ones. */
-export const FACET_SAMPLE = 20000;
+/**
+ * Most hits that are ranked (and counted in facets). A query matching more is ranked, and
+ * faceted, over its RANK_WINDOW most recently stored hits, so a very common word stays fast;
+ * `total` is still exact and the result says `windowed: true`.
+ */
+export const RANK_WINDOW = 10000;
+
+/** Codes in force, read straight from the annotations (the `codes` view's rule, for one provision at a time). */
+const IN_FORCE = `(a.origin = 'machine' AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
+  OR (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1))`;
 
 /**
  * The filters as index terms over the `codes` column (codes in force, language, document,
@@ -256,32 +264,39 @@ export function search(db: Db, options: SearchOptions): SearchResult {
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const offset = Math.max(0, options.offset ?? 0);
   const match = parts.join(' AND ');
-  const where = [...(parts.length ? ['provision_index MATCH ?'] : []), ...filters.where];
-  const params = [...(parts.length ? [match] : []), ...filters.params];
-  const from = parts.length
-    ? 'provision_index f JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id'
-    : 'provisions p JOIN documents d ON d.id = p.doc_id';
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
   let rows: Record<string, unknown>[];
   let total: number;
+  let windowed = false;
+  let hitsFrom: string;
+  let hitParams: unknown[];
   try {
+    if (parts.length) {
+      total = (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(match) as { n: number }).n;
+      windowed = total > RANK_WINDOW;
+      hitsFrom = `(SELECT rowid, ${tree ? 'rank' : 'NULL AS rank'} FROM provision_index WHERE provision_index MATCH ? ${windowed ? `ORDER BY rowid DESC LIMIT ${RANK_WINDOW}` : ''}) f
+        JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id`;
+      hitParams = [match];
+    } else {
+      total = (db.prepare('SELECT count(*) AS n FROM provisions').get() as { n: number }).n;
+      windowed = total > RANK_WINDOW;
+      hitsFrom = `(SELECT id AS rowid, NULL AS rank FROM provisions ORDER BY id DESC LIMIT ${RANK_WINDOW}) f JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id`;
+      hitParams = [];
+    }
+    const whereSql = filters.where.length ? `WHERE ${filters.where.join(' AND ')}` : '';
+    if (filters.where.length) total = (db.prepare(`SELECT count(*) AS n FROM ${hitsFrom} ${whereSql}`).get(...hitParams, ...filters.params) as { n: number }).n;
     rows = db
       .prepare(
-        `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, ${tree ? 'f.rank' : 'NULL'} AS score
-         FROM ${from} ${whereSql}
+        `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, f.rank AS score FROM ${hitsFrom} ${whereSql}
          ORDER BY ${tree ? 'f.rank' : 'd.date IS NULL, d.date, d.name, p.idx'} LIMIT ? OFFSET ?`,
       )
-      .all(...params, limit, offset) as Record<string, unknown>[];
-    total = filters.where.length
-      ? (db.prepare(`SELECT count(*) AS n FROM ${from} ${whereSql}`).get(...params) as { n: number }).n
-      : parts.length
-        ? (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(match) as { n: number }).n
-        : (db.prepare('SELECT count(*) AS n FROM provisions').get() as { n: number }).n;
+      .all(...hitParams, ...filters.params, limit, offset) as Record<string, unknown>[];
+    hitsFrom = `SELECT p.id FROM ${hitsFrom} ${whereSql}`;
+    hitParams = [...hitParams, ...filters.params];
   } catch (err) {
     throw new EntenteError(`the search could not run (${(err as Error).message})`, 'search query', 'simplify the query');
   }
   const keys = highlightKeys(tree, langs);
-  const codesOf = db.prepare('SELECT kind, label FROM codes WHERE provision_id = ? ORDER BY kind, label');
+  const codesOf = db.prepare(`SELECT a.kind, a.label FROM annotations a WHERE a.provision_id = ? AND (${IN_FORCE}) ORDER BY a.kind, a.label`);
   const hits: SearchHit[] = rows.map((r) => {
     const text = String(r.text);
     const highlights = highlightSpans(text, String(r.language), keys);
@@ -295,11 +310,8 @@ export function search(db: Db, options: SearchOptions): SearchResult {
       index: Number(r.idx), text, score: r.score === null ? null : Number(r.score), highlights, kwic: kwicLines(text, highlights, options.context ?? 50), codes,
     };
   });
-  const result: SearchResult = { query: options.query ?? '', total, hits };
-  if (options.facets) {
-    result.facets = facets(db, `SELECT p.id FROM ${from} ${whereSql} ${tree ? 'ORDER BY f.rank' : ''} LIMIT ${FACET_SAMPLE}`, params);
-    result.facetsSampled = total > FACET_SAMPLE;
-  }
+  const result: SearchResult = { query: options.query ?? '', total, windowed, hits };
+  if (options.facets) result.facets = facets(db, hitsFrom, hitParams);
   return result;
 }
 
@@ -311,7 +323,7 @@ function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { va
     db.prepare(`INSERT INTO facet_hits (id) ${hitsSql}`).run(...params);
     for (const [kind, name] of Object.entries(FACET_KINDS))
       out[name] = db
-        .prepare(`SELECT c.label AS value, count(DISTINCT c.provision_id) AS count FROM facet_hits h JOIN codes c ON c.provision_id = h.id AND c.kind = ? GROUP BY c.label ORDER BY count DESC, c.label LIMIT 25`)
+        .prepare(`SELECT a.label AS value, count(DISTINCT a.provision_id) AS count FROM facet_hits h CROSS JOIN annotations a ON a.provision_id = h.id AND a.kind = ? WHERE ${IN_FORCE} GROUP BY a.label ORDER BY count DESC, a.label LIMIT 25`)
         .all(kind) as { value: string; count: number }[];
     const docFacet = (expr: string) =>
       db

@@ -165,14 +165,15 @@ export function listDocuments(db: Db, filter: { language?: string; party?: strin
  * its file name with or without extension.
  */
 export function findDocument(db: Db, ref: string): StoredDocument {
-  const rows = db
-    .prepare(`SELECT ${DOC_COLUMNS} FROM documents d WHERE d.id = ? OR d.id LIKE ? OR d.name = ? OR d.name LIKE ? OR d.path = ?`)
-    .all(ref, `${ref.replace(/[%_]/g, '')}%`, ref, `${ref.replace(/[%_]/g, '')}.%`, ref) as Row[];
-  const exact = rows.filter((r) => r.id === ref || r.name === ref || r.path === ref);
-  const hits = exact.length ? exact : rows;
+  // Each way of naming a document is an indexed lookup: exact id, name or path, then an id
+  // prefix, then a file name without its extension (names in [ref., ref/) ).
+  const by = (where: string, ...params: unknown[]) => db.prepare(`SELECT ${DOC_COLUMNS} FROM documents d WHERE ${where} LIMIT 6`).all(...params) as Row[];
+  let hits = by('d.id = ? OR d.name = ? OR d.path = ?', ref, ref, ref);
+  if (!hits.length && /^[0-9a-f]{1,16}$/.test(ref)) hits = by('d.id >= ? AND d.id < ?', ref, `${ref}g`);
+  if (!hits.length) hits = by('d.name >= ? AND d.name < ?', `${ref}.`, `${ref}/`);
   if (hits.length === 1) return toStored(hits[0]);
   if (!hits.length) throw new EntenteError(`no stored document matches "${ref}"`, 'documents', 'run "entente list" to see ids and names');
-  throw new EntenteError(`"${ref}" matches ${hits.length} documents (${hits.slice(0, 5).map((r) => `${r.id} ${r.name}`).join('; ')})`, 'documents', 'give a longer id prefix');
+  throw new EntenteError(`"${ref}" matches ${hits.length > 5 ? 'several' : hits.length} documents (${hits.slice(0, 5).map((r) => `${r.id} ${r.name}`).join('; ')})`, 'documents', 'give a longer id prefix');
 }
 
 export function documentText(db: Db, id: string): { text: string; lines: MetaLine[]; fieldEvidence: Record<string, string>; path: string; format: string; encoding: string } {

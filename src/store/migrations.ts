@@ -107,6 +107,8 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     sql: `
       -- Search filters, hit codes and positions read the codes of one provision at a time.
       CREATE INDEX annotations_by_provision_id ON annotations(provision_id, kind, label);
+      CREATE INDEX documents_language ON documents(language);
+      CREATE INDEX documents_path ON documents(path);
     `,
   },
 ];

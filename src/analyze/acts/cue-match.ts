@@ -1,6 +1,8 @@
 import type { Token } from '../../core/tokenize.ts';
 import type { ActLexicon, Cue, PatternToken } from './lexicon.ts';
 
+type WordTest = PatternToken['alternatives'][number];
+
 export interface CueMatch {
   cue: Cue;
   /** Token indexes [first, last] of the match. */
@@ -14,17 +16,26 @@ const SUFFIX_MIN = 6;
 /** The word of a token as cue patterns see it: folded, elision apostrophe dropped. */
 export const wordOf = (t: Token) => t.norm.replace(/['’]/g, '');
 
+function hits(a: WordTest, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
+  if ('exact' in a) return word === a.exact;
+  if ('prefix' in a) return word.startsWith(a.prefix);
+  // Endings are verb morphology: never tested on capitalised words (names such as "Narendra").
+  if ('suffix' in a) return lowerCase && word.length >= SUFFIX_MIN && word.endsWith(a.suffix);
+  return lex.classes.get(a.cls)!.has(word);
+}
+
 function testWord(p: PatternToken, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
-  const hits = (a: PatternToken['alternatives'][number]): boolean => {
-    if ('exact' in a) return word === a.exact;
-    if ('prefix' in a) return word.startsWith(a.prefix);
-    // Endings are verb morphology: never tested on capitalised words (names such as "Narendra").
-    if ('suffix' in a) return lowerCase && word.length >= SUFFIX_MIN && word.endsWith(a.suffix);
-    return lex.classes.get(a.cls)!.has(word);
-  };
-  const positive = p.alternatives.filter((a) => !a.negated);
-  if (positive.length && !positive.some(hits)) return false;
-  return !p.alternatives.some((a) => a.negated && hits(a));
+  if (p.positive.length) {
+    let any = false;
+    for (const a of p.positive)
+      if (hits(a, word, lowerCase, lex)) {
+        any = true;
+        break;
+      }
+    if (!any) return false;
+  }
+  for (const a of p.negative) if (hits(a, word, lowerCase, lex)) return false;
+  return true;
 }
 
 /** Matches pattern[k..] from token i; returns the index of the last token matched, or -1. */
@@ -50,12 +61,18 @@ export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const words = tokens.map(wordOf);
   const lower = tokens.map((t) => !/^\p{Lu}/u.test(t.raw));
   const matches: CueMatch[] = [];
-  const generic = lex.byFirst.get('') ?? [];
+  // A cue indexed under several keys is tried once per word.
+  const triedAt = new Int32Array(lex.cues.length).fill(-1);
   for (let i = 0; i < words.length; i++) {
-    const candidates = [...(lex.byFirst.get(words[i].slice(0, 2)) ?? []), ...generic];
-    for (const cue of candidates) {
-      const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
-      if (last >= i) matches.push({ cue, first: i, last });
+    const w = words[i];
+    for (const list of [lex.byWord.get(w), lex.byPrefix.get(w.slice(0, 2)), lex.bySuffix.get(w.slice(-2)), lex.generic]) {
+      if (!list) continue;
+      for (const cue of list) {
+        if (triedAt[cue.id] === i) continue;
+        triedAt[cue.id] = i;
+        const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
+        if (last >= i) matches.push({ cue, first: i, last });
+      }
     }
   }
   return matches;

@@ -11,12 +11,17 @@ type WordTest = ({ exact: string } | { prefix: string } | { suffix: string } | {
 export interface PatternToken {
   kind: 'word' | 'gap';
   alternatives: WordTest[];
+  /** The same alternatives split once, for the matcher's hot loop. */
+  positive: WordTest[];
+  negative: WordTest[];
   optional: boolean;
 }
 
 export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object';
 
 export interface Cue {
+  /** Position in the lexicon, used by the matcher to try a cue once per word. */
+  id: number;
   act: Act | '-';
   pattern: PatternToken[];
   source: string;
@@ -31,8 +36,11 @@ export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'role';
 export interface ActLexicon {
   language: string;
   cues: Cue[];
-  /** Cues indexed by the literal first letters of their first token ('' = any). */
-  byFirst: Map<string, Cue[]>;
+  /** Cues indexed by their first token: whole words (classes expanded), prefixes (first two letters), endings (last two letters); the rest in `generic`. */
+  byWord: Map<string, Cue[]>;
+  byPrefix: Map<string, Cue[]>;
+  bySuffix: Map<string, Cue[]>;
+  generic: Cue[];
   classes: Map<string, Set<string>>;
   /** The same classes with accents kept (lower case): "a" (has) is not "à" (to). */
   exactClasses: Map<string, Set<string>>;
@@ -47,7 +55,7 @@ const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object'];
 const cache = new Map<string, ActLexicon>();
 
 function compileToken(spec: string, classes: Map<string, Set<string>>, where: string): PatternToken {
-  if (GAP.has(spec)) return { kind: 'gap', alternatives: [], optional: true };
+  if (GAP.has(spec)) return { kind: 'gap', alternatives: [], positive: [], negative: [], optional: true };
   const optional = spec.endsWith('?') && spec.length > 1;
   const body = optional ? spec.slice(0, -1) : spec;
   const alternatives = body.split('|').map((raw): WordTest => {
@@ -64,7 +72,7 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
     if (word.endsWith('*')) return { prefix: word.slice(0, -1), negated };
     return { exact: word, negated };
   });
-  return { kind: 'word', alternatives, optional };
+  return { kind: 'word', alternatives, positive: alternatives.filter((a) => !a.negated), negative: alternatives.filter((a) => a.negated), optional };
 }
 
 /** Loads and validates the act lexicon of a language (acts, classes, holder phrases, frames). */
@@ -100,13 +108,29 @@ export function loadActLexicon(language: string): ActLexicon {
     }
     const pattern = row.cells.cue.split(/\s+/).map((t) => compileToken(t, classes, row.where));
     if (pattern[0].kind === 'gap') throw new EntenteError('a cue cannot start with a gap', row.where);
-    cues.push({ act, pattern, source: row.cells.cue, flags, negated, rule: row.where });
+    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where });
   }
-  const byFirst = new Map<string, Cue[]>();
+  const byWord = new Map<string, Cue[]>();
+  const byPrefix = new Map<string, Cue[]>();
+  const bySuffix = new Map<string, Cue[]>();
+  const generic: Cue[] = [];
+  const add = (map: Map<string, Cue[]>, key: string, cue: Cue) => {
+    const list = map.get(key) ?? map.set(key, []).get(key)!;
+    if (!list.includes(cue)) list.push(cue);
+  };
   for (const cue of cues) {
     const first = cue.pattern[0];
-    const keys = first.optional ? [''] : first.alternatives.map((a) => ('exact' in a ? a.exact.slice(0, 2) : 'prefix' in a && a.prefix.length >= 2 ? a.prefix.slice(0, 2) : ''));
-    for (const k of new Set(keys)) (byFirst.get(k) ?? byFirst.set(k, []).get(k)!).push(cue);
+    if (first.optional || first.negative.length || !first.positive.length) {
+      generic.push(cue);
+      continue;
+    }
+    for (const a of first.positive) {
+      if ('exact' in a) add(byWord, a.exact, cue);
+      else if ('cls' in a) for (const w of classes.get(a.cls)!) add(byWord, w, cue);
+      else if ('prefix' in a && a.prefix.length >= 2) add(byPrefix, a.prefix.slice(0, 2), cue);
+      else if ('suffix' in a && a.suffix.length >= 2) add(bySuffix, a.suffix.slice(-2), cue);
+      else if (!generic.includes(cue)) generic.push(cue);
+    }
   }
   const holderPhrases = readTsv(path.join(dir, 'holders.tsv'), ['kind', 'phrase']).map((row) => {
     const kind = row.cells.kind as HolderPhraseKind;
@@ -128,7 +152,7 @@ export function loadActLexicon(language: string): ActLexicon {
     if (kind === 'speaker-end') speakerEnd.push(pattern);
     else frames.push({ kind, pattern, rule: row.where });
   }
-  const lexicon: ActLexicon = { language: lang, cues, byFirst, classes, exactClasses, holderPhrases, frames, speakerEnd };
+  const lexicon: ActLexicon = { language: lang, cues, byWord, byPrefix, bySuffix, generic, classes, exactClasses, holderPhrases, frames, speakerEnd };
   cache.set(lang, lexicon);
   return lexicon;
 }
