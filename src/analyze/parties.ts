@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { tokenize } from '../core/tokenize.ts';
+import { tokensOf } from '../core/tokenize.ts';
+import { entitiesByProvision } from '../core/types.ts';
 import { DATA_DIR, readTsv } from '../lang/tsv.ts';
 import type { Stage } from './stage.ts';
 import { loadGazetteer, type Gazetteer } from './entities/gazetteer.ts';
@@ -28,9 +29,10 @@ export const partiesStage: Stage = {
     // states beside it issues the declaration as such.
     const titleGroup = titleMentions.find((m) => issuingGroups().has(m.id));
     const titleStates = new Set(titleMentions.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'));
+    const mentionsOf = entitiesByProvision(doc);
     for (const p of doc.provisions) {
-      const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
-      const opening = tokenize(doc.text, p.start, p.end).slice(0, 12);
+      const mentions = mentionsOf[p.index];
+      const opening = tokensOf(doc, p.start, p.end).slice(0, 12);
       const openingEnd = opening.length ? opening[opening.length - 1].end : p.start;
       mentions.forEach((m, i) => {
         const kind = (m.detail ?? '').split(':')[0];

@@ -59,3 +59,18 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 export function phraseKeys(phrase: string): string[] {
   return tokenize(phrase).map((t) => t.norm);
 }
+
+const docTokens = new WeakMap<object, Map<number, Token[]>>();
+
+/**
+ * Tokens of a span of a document's text, computed once per document and span: every stage
+ * tokenizes the same provisions, so they share the result. `owner` is the document.
+ */
+export function tokensOf(owner: { text: string }, start: number, end: number): Token[] {
+  let cache = docTokens.get(owner);
+  if (!cache) docTokens.set(owner, (cache = new Map()));
+  const key = start * 1_000_003 + end;
+  let tokens = cache.get(key);
+  if (!tokens) cache.set(key, (tokens = tokenize(owner.text, start, end)));
+  return tokens;
+}

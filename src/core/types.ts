@@ -137,3 +137,10 @@ export class EntenteError extends Error {
     return [this.where ? `${this.where}: ${this.message}` : this.message, this.hint].filter(Boolean).join(' — ');
   }
 }
+
+/** The entity annotations of each provision, grouped once (stages read them provision by provision). */
+export function entitiesByProvision(doc: Doc): Annotation[][] {
+  const out: Annotation[][] = doc.provisions.map(() => []);
+  for (const a of doc.annotations) if (a.kind === 'entity') out[a.provision]?.push(a);
+  return out;
+}

@@ -1,5 +1,5 @@
-import type { Act, Annotation, Doc, Provision } from '../../core/types.ts';
-import { tokenize, type Token } from '../../core/tokenize.ts';
+import { entitiesByProvision, type Act, type Annotation, type Doc, type Provision } from '../../core/types.ts';
+import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { loadActLexicon, type ActLexicon, type HolderPhraseKind } from './lexicon.ts';
@@ -64,13 +64,14 @@ export const actsStage: Stage = {
     const g = loadGazetteer(doc.language, context.extraGazetteers);
     let previous: string[] = doc.parties;
     const roles = new Map<string, string>();
+    const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
     let taskParagraph = -1;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !/^\d+$|^[IVXLC]+$|^[a-z]$/.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
-      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph), roles);
-      bindRoles(doc, p, lex, g, roles);
+      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph), roles, mentionsOf[p.index]);
+      bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
       if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit'))) taskList = true;
@@ -82,10 +83,10 @@ export const actsStage: Stage = {
  * Remembers who holds a title: "le chancelier fédéral Olaf Scholz" binds "chancelier" to DEU,
  * so that a later "a souligné le chancelier" is the chancellor's.
  */
-function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles: Map<string, string>): void {
-  const tokens = tokenize(doc.text, p.start, p.end);
-  for (const a of doc.annotations) {
-    if (a.kind !== 'entity' || a.provision !== p.index || g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
+function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles: Map<string, string>, mentions: Annotation[]): void {
+  const tokens = tokensOf(doc, p.start, p.end);
+  for (const a of mentions) {
+    if (g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
     const i = tokens.findIndex((t) => t.start === a.start);
     const before = tokens.slice(Math.max(0, i - 4), i).map(wordOf).join(' ');
     for (const phrase of lex.holderPhrases)
@@ -96,9 +97,10 @@ function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles:
 /** The title of a role phrase without its article: "le Premier ministre" → "premier ministre". */
 const roleKey = (keys: string[]) => (keys.length > 1 ? keys.slice(1) : keys).join(' ');
 
-function analyzeProvision(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean, roles: Map<string, string>): { acts: Set<Act>; holders: string[] } {
-  const tokens = tokenize(doc.text, p.start, p.end);
-  const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.provision === p.index);
+function analyzeProvision(
+  doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean, roles: Map<string, string>, mentions: Annotation[],
+): { acts: Set<Act>; holders: string[] } {
+  const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const emit = (a: Omit<Annotation, 'provision' | 'origin'>) => doc.annotations.push({ ...a, provision: p.index, origin: 'machine' });
 

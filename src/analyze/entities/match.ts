@@ -77,9 +77,9 @@ const gapFits = (gap: string, alias: Alias) => NAME_GAP.test(gap) || [...gap.rep
  * combining form only before a hyphen; a surname only once the person is known).
  * Capitalised head nouns ("le Traité") refer back to the last listed entry with that head.
  */
-export function findMentions(text: string, from: number, to: number, g: Gazetteer, memory: MatchMemory): Mention[] {
+export function findMentions(text: string, from: number, to: number, g: Gazetteer, memory: MatchMemory, given?: Token[]): Mention[] {
   const ctx = entityContext(g.language);
-  const tokens = tokenize(text, from, to);
+  const tokens = given ?? tokenize(text, from, to);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length; ) {
     const found = longestMatch(text, tokens, i, g, memory, ctx);

@@ -2,6 +2,7 @@ import type { Doc } from '../../core/types.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { findMentions, newMemory } from './match.ts';
+import { tokensOf } from '../../core/tokenize.ts';
 
 /**
  * Entity stage: links every mention of a state or listed entry in each provision to its
@@ -18,7 +19,7 @@ export const entityStage: Stage = {
     if (title) findMentions(doc.text, title.start, title.end, g, memory);
     for (const p of doc.provisions) {
       memory.position = p.index;
-      for (const m of findMentions(doc.text, p.start, p.end, g, memory)) {
+      for (const m of findMentions(doc.text, p.start, p.end, g, memory, tokensOf(doc, p.start, p.end))) {
         doc.annotations.push({ kind: 'entity', label: m.id, provision: p.index, start: m.start, end: m.end, rule: m.rule, detail: `${m.kind}:${m.alias}`, origin: 'machine' });
       }
     }

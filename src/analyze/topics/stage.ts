@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { EntenteError, type Doc } from '../../core/types.ts';
-import { tokenize } from '../../core/tokenize.ts';
+import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
+import { entitiesByProvision } from '../../core/types.ts';
 import { foldAccents } from '../../core/normalize.ts';
 import { DATA_DIR, readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
@@ -95,8 +96,8 @@ export interface TopicEvidence {
  * default only the longest term of a topic starting at a word counts; `allTerms` keeps the
  * shorter ones too ("mesures coercitives" inside "mesures coercitives unilatérales").
  */
-export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[], allTerms = false): TopicEvidence[] {
-  const tokens = tokenize(text, start, end);
+export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[], allTerms = false, given?: Token[]): TopicEvidence[] {
+  const tokens = given ?? tokenize(text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
   const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
   const out: TopicEvidence[] = [];
@@ -149,10 +150,10 @@ export const topicStage: Stage = {
   name: 'topics',
   run(doc) {
     const model = loadTopicModel(doc.language);
-    const entities = doc.annotations.filter((a) => a.kind === 'entity');
+    const mentionsOf = entitiesByProvision(doc);
     let context: string | null = null;
     for (const p of doc.provisions) {
-      const evidence = topicEvidence(doc.text, p.start, p.end, model, entities.filter((a) => a.provision === p.index));
+      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokensOf(doc, p.start, p.end));
       const heading = p.heading !== null ? doc.lines[p.heading] : null;
       if (heading) for (const e of topicEvidence(doc.text, heading.start, heading.end, model, [])) evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
       const scores = scoreTopics(evidence);
