@@ -1,13 +1,13 @@
-import { tokenize } from '../core/tokenize.ts';
+import { tokenize, type Token } from '../core/tokenize.ts';
 import { stemmerFor } from '../lang/stem.ts';
 
 /**
  * The words of a text as the full-text index sees them: each word stemmed in the text's
  * language (so "coopérer" and "coopération" meet), accent-folded and lower-cased.
  */
-export function indexText(text: string, language: string): string {
+export function indexText(text: string, language: string, tokens: Token[] = tokenize(text)): string {
   const stem = stemmerFor(language);
-  return tokenize(text)
+  return tokens
     .map((t) => stem(t.raw))
     .filter(Boolean)
     .join(' ');

@@ -5,6 +5,8 @@ import { EntenteError } from '../core/types.ts';
 import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
+import type Database from 'better-sqlite3';
+import { tokensOf } from '../core/tokenize.ts';
 import { indexFacts, indexText } from '../query/text-index.ts';
 
 /** Documents are identified by the hash of their normalised text. */
@@ -46,19 +48,35 @@ export interface StoredAnnotation extends Annotation {
 type Row = Record<string, unknown>;
 
 /** Inserts the provisions (and their full-text index entries) and the machine annotations; returns provision ids by index. */
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per connection. */
+function prepared(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let stmt = cache.get(sql);
+  if (!stmt) cache.set(sql, (stmt = db.prepare(sql)));
+  return stmt;
+}
+
 function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] {
-  const insertProvision = db.prepare('INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertProvision = prepared(db, 'INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const ids: number[] = [];
   for (const p of doc.provisions) ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid));
-  const insertAnnotation = db.prepare(
+  const insertAnnotation = prepared(
+    db,
     "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
   );
   for (const a of doc.annotations) insertAnnotation.run(id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
-  const insertIndex = db.prepare('INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
+  const insertIndex = prepared(db, 'INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
   const codes = doc.provisions.map(() => [] as { kind: string; label: string }[]);
   for (const a of doc.annotations) codes[a.provision]?.push(a);
   doc.provisions.forEach((p, i) =>
-    insertIndex.run(ids[i], indexText(p.text, doc.language), indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] })),
+    insertIndex.run(
+      ids[i],
+      indexText(p.text, doc.language, tokensOf(doc, p.start, p.end)),
+      indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
+    ),
   );
   return ids;
 }
@@ -97,9 +115,9 @@ export function saveDocument(db: Db, doc: Doc): { id: string; status: 'added' | 
   const hash = documentHash(doc.text);
   const id = idOf(hash);
   return db.transaction(() => {
-    if (db.prepare('SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
+    if (prepared(db, 'SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
     const now = new Date().toISOString();
-    db.prepare(
+    prepared(db, 
       `INSERT INTO documents (id, hash, path, name, format, encoding, language, doc_type, date, title, parties, text, lines, field_evidence, analyzer_version, ingested_at, analyzed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
