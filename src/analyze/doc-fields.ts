@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { detectAll } from 'tinyld';
+import { detect } from 'tinyld';
 import type { Doc, DocType } from '../core/types.ts';
 import { EntenteError } from '../core/types.ts';
 import { languageDir, segmentationData } from '../lang/language-data.ts';
@@ -13,8 +13,7 @@ const CANDIDATE_LANGUAGES = ['fr', 'en', 'de', 'es', 'it', 'pt', 'ru', 'zh', 'ja
 export function detectLanguage(text: string): string {
   // A thousand characters of running text identify the language; more only costs time.
   const sample = text.slice(0, 1200);
-  const best = detectAll(sample, { only: CANDIDATE_LANGUAGES })[0];
-  return best?.lang ?? 'en';
+  return detect(sample, { only: CANDIDATE_LANGUAGES }) || 'en';
 }
 
 interface DocTypeCue {
@@ -45,7 +44,8 @@ function docTypeCues(language: string): DocTypeCue[] {
  */
 export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
   const score = { news_report: 0, statement_text: 0 };
-  const body = doc.provisions.map((p) => p.text).join('\n');
+  // The opening of the body shows its voice; a long statement's end adds no information.
+  const body = doc.provisions.slice(0, 40).map((p) => p.text).join('\n');
   const reasons: string[] = [];
   for (const cue of docTypeCues(doc.language)) {
     const n = body.match(cue.pattern)?.length ?? 0;

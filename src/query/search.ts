@@ -143,6 +143,18 @@ export function toFts(node: QueryNode, languages: string[]): string {
   }
 }
 
+const languageCache = new WeakMap<Db, { stamp: string; languages: string[] }>();
+
+/** The languages of the stored documents (a query is stemmed in each), re-read only when the database changed. */
+function storedLanguages(db: Db): string[] {
+  const stamp = String(db.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \'/\' || total_changes() AS s').pluck().get());
+  const cached = languageCache.get(db);
+  if (cached?.stamp === stamp) return cached.languages;
+  const languages = (db.prepare('SELECT DISTINCT language FROM documents').all() as { language: string }[]).map((r) => r.language);
+  languageCache.set(db, { stamp, languages });
+  return languages;
+}
+
 /** Stems and prefixes a query looks for, to highlight them in results. */
 function highlightKeys(node: QueryNode | null, languages: string[]): { stems: Set<string>; prefixes: string[] } {
   const stems = new Set<string>();
@@ -257,7 +269,7 @@ function filterTerms(f: SearchFilters): { terms: string[]; where: string[]; para
  */
 export function search(db: Db, options: SearchOptions): SearchResult {
   const tree = parseQuery(options.query ?? '');
-  const languages = (db.prepare('SELECT DISTINCT language FROM documents').all() as { language: string }[]).map((r) => r.language);
+  const languages = storedLanguages(db);
   const langs = languages.length ? languages : ['en'];
   const filters = filterTerms(options);
   const parts = [...(tree ? [`stems : (${toFts(tree, langs)})`] : []), ...filters.terms];
