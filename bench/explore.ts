@@ -93,9 +93,9 @@ function timeQueries(db: Db, queries: { name: string; options: SearchOptions }[]
 
 async function apiLoad(file: string) {
   const port = 8600 + Math.floor(Math.random() * 300);
-  const server = spawn(process.execPath, [path.join(HERE, '../bin/entente.js'), 'serve', '--db', file, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [path.join(HERE, '../bin/entente.js'), 'serve', '--db', file, '--port', String(port), '--workers', String(Math.min(2, os.cpus().length))], { stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve, reject) => {
-    server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && resolve());
+    server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && setTimeout(resolve, 1500));
     server.on('exit', () => reject(new Error('the server stopped')));
   });
   const db = openDatabase(file, { readonly: true });

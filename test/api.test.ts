@@ -122,3 +122,18 @@ test('document text is returned as data, never as markup', async () => {
   const body = (await res.json()) as Record<string, any>;
   assert.ok(body.provisions[0].text.includes('<script>'), 'the text is kept verbatim, as JSON data');
 });
+
+test('reads are cached until the database changes', async () => {
+  const { app, token, a, db } = setup();
+  const first = await app.request(`/api/documents/${a}`);
+  assert.equal(first.headers.get('x-entente-cache'), null);
+  const second = await app.request(`/api/documents/${a}`);
+  assert.equal(second.headers.get('x-entente-cache'), 'hit');
+  assert.deepEqual(await second.json(), await first.json());
+  const pid = (db.prepare('SELECT id FROM provisions WHERE doc_id = ? AND idx = 0').get(a) as { id: number }).id;
+  await app.request(`/api/provisions/${pid}/corrections`, { method: 'POST', body: JSON.stringify({ kind: 'topic', labels: ['sanctions'] }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const third = await app.request(`/api/documents/${a}`);
+  assert.equal(third.headers.get('x-entente-cache'), null, 'a write empties the cache');
+  const body = (await third.json()) as { provisions: { codes: { topics: { label: string }[] } }[] };
+  assert.deepEqual(body.provisions[0].codes.topics.map((t) => t.label), ['sanctions']);
+});

@@ -337,16 +337,39 @@ export const COMMANDS: Record<string, Command> = {
   },
   serve: {
     summary: 'serve the JSON API (/api/) and the web UI; loopback only unless --host says otherwise',
-    usage: '[--db FILE] [--port N] [--host 127.0.0.1]',
+    usage: '[--db FILE] [--port N] [--host 127.0.0.1] [--workers N]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { ...dbOption, port: { type: 'string', default: '8417' }, host: { type: 'string', default: '127.0.0.1' }, gazetteer: { type: 'string', multiple: true } } });
+      const { values } = parseArgs({
+        args,
+        options: { ...dbOption, port: { type: 'string', default: '8417' }, host: { type: 'string', default: '127.0.0.1' }, workers: { type: 'string', default: '1' }, gazetteer: { type: 'string', multiple: true } },
+      });
       const port = Number(values.port);
+      const workers = Number(values.workers);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EntenteError(`"${values.port}" is not a port number`, 'serve', 'give --port 0-65535');
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new EntenteError(`"${values.workers}" is not a number of workers`, 'serve', 'give --workers 1-64');
+      openDatabase(values.db, { mustExist: true }).close();
+      const cluster = (await import('node:cluster')).default;
+      if (workers > 1 && cluster.isPrimary) {
+        // Several processes share the port; each has its own connection (SQLite in WAL mode serves them all).
+        for (let i = 0; i < workers; i++) cluster.fork();
+        console.log(`Entente is serving ${values.db} at http://${values.host}:${port}/ with ${workers} worker processes`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+            resolve();
+          };
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+        });
+        return 0;
+      }
       const db = openDatabase(values.db, { mustExist: true });
+      db.pragma('busy_timeout = 5000');
       const server = await startServer(db, { host: values.host, port, context: contextFor(values.db, values.gazetteer ?? []) }).catch((err: Error) => {
         throw new EntenteError(`cannot listen on ${values.host}:${port} (${err.message})`, 'serve', 'choose another --port');
       });
-      console.log(`Entente is serving ${values.db} at ${server.url} (API: ${server.url}api/openapi.json)${values.host === '127.0.0.1' || values.host === 'localhost' ? '' : ' — reads need a token off loopback'}`);
+      if (cluster.isPrimary)
+        console.log(`Entente is serving ${values.db} at ${server.url} (API: ${server.url}api/openapi.json)${values.host === '127.0.0.1' || values.host === 'localhost' ? '' : ' — reads need a token off loopback'}`);
       await new Promise<void>((resolve) => {
         const stop = () => (server.close(), db.close(), resolve());
         process.once('SIGINT', stop);

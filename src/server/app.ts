@@ -16,6 +16,44 @@ import type { AnalysisContext } from '../analyze/stage.ts';
 import { readTsv, DATA_DIR } from '../lang/tsv.ts';
 import path from 'node:path';
 
+/** A bounded LRU of JSON bodies, valid while the database is unchanged. */
+class ResponseCache {
+  private readonly entries = new Map<string, string>();
+  private stamp = '';
+  private bytes = 0;
+  private readonly version: { get(): unknown };
+  constructor(db: Db, private readonly maxBytes = 64 * 2 ** 20) {
+    this.version = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || '/' || total_changes()").pluck();
+  }
+  private current(): void {
+    const stamp = String(this.version.get());
+    if (stamp !== this.stamp) {
+      this.entries.clear();
+      this.bytes = 0;
+      this.stamp = stamp;
+    }
+  }
+  get(key: string): string | undefined {
+    this.current();
+    const body = this.entries.get(key);
+    if (body !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, body);
+    }
+    return body;
+  }
+  set(key: string, body: string): void {
+    this.current();
+    this.entries.set(key, body);
+    this.bytes += body.length;
+    for (const [k, v] of this.entries) {
+      if (this.bytes <= this.maxBytes) break;
+      this.entries.delete(k);
+      this.bytes -= v.length;
+    }
+  }
+}
+
 export interface AppOptions {
   db: Db;
   /** Reads need a token too (the server is reachable from other machines). */
@@ -148,6 +186,16 @@ export function createApp(options: AppOptions): OpenAPIHono {
     if (c.req.method !== 'GET' && c.req.method !== 'HEAD') author(c);
     else if (options.tokenForReads && c.req.path !== '/api/openapi.json') author(c);
     await next();
+  });
+  // Reads are cached per URL until the database changes (a write through this server, or by
+  // another process: SQLite's data_version).
+  const cache = new ResponseCache(db);
+  app.use('/api/*', async (c, next) => {
+    if (c.req.method !== 'GET') return next();
+    const hit = cache.get(c.req.url);
+    if (hit) return c.body(hit, 200, { 'content-type': 'application/json; charset=UTF-8', 'x-entente-cache': 'hit' });
+    await next();
+    if (c.res.status === 200 && c.res.headers.get('content-type')?.includes('application/json')) cache.set(c.req.url, await c.res.clone().text());
   });
   const docOr404 = (ref: string) => {
     try {

@@ -1,0 +1,233 @@
+// End-to-end test of the web UI: a real Chromium (Debian's, through playwright-core) against the
+// server in-process on a temporary database holding examples/corpus. Builds the UI first when
+// web/dist is missing or stale. ENTENTE_SCREENSHOTS=1 also writes docs/screenshots/*.png.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { openPage, screenshot, startFixture, type Fixture } from './e2e/harness.ts';
+
+let fx: Fixture;
+let page: Page;
+let errors: string[];
+
+before(async () => {
+  fx = await startFixture();
+  ({ page, errors } = await openPage(fx.browser));
+});
+
+after(async () => {
+  await fx?.stop();
+});
+
+const STATEMENT = '2023-03-en-cn-ru-statement.md';
+const WIRE = '2023-03-en-cn-ru-wire.txt';
+const OPPOSE_RED = 'rgb(220, 38, 38)';
+
+/** The number in "22 provisions for …". */
+async function resultCount(p: Page): Promise<number> {
+  const text = (await p.locator('.results .result-count').textContent()) ?? '';
+  const m = /(\d+) provision/.exec(text);
+  return m ? Number(m[1]) : 0;
+}
+
+test('web UI end to end', { timeout: 90_000 }, async (t) => {
+  let statementUrl = '';
+  let compareUrl = '';
+
+  await t.test('library lists the documents with counts and filters', async () => {
+    await page.goto(fx.url + '/');
+    await page.locator('table.docs tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.docs tbody tr').count(), 8);
+    assert.match((await page.locator('.counts').textContent()) ?? '', /8\s*documents\s*·\s*158\s*provisions/);
+    await screenshot(page, 'library');
+    await page.getByLabel('Language').selectOption('fr');
+    await page.waitForURL(/language=fr/);
+    await page.waitForFunction(() => document.querySelectorAll('table.docs tbody tr').length === 4);
+    await page.getByRole('link', { name: 'Clear filters' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('table.docs tbody tr').length === 8);
+  });
+
+  await t.test('the reader colours provisions by act and shows the evidence', async () => {
+    await page.locator('tr', { hasText: STATEMENT }).getByRole('link').first().click();
+    await page.waitForURL(/\/documents\/[0-9a-f]+$/);
+    statementUrl = page.url();
+    await page.locator('.provision').first().waitFor();
+    assert.equal(await page.locator('.provision').count(), 27);
+    const oppose = page.locator('.provision', { hasText: 'oppose hegemonism' });
+    assert.match((await oppose.getAttribute('class')) ?? '', /\bact-oppose\b/);
+    assert.equal(await oppose.locator('.act-bar span').first().evaluate((el) => getComputedStyle(el).backgroundColor), OPPOSE_RED);
+    assert.equal(await page.locator('.legend li').count(), 7);
+    assert.ok(await page.getByText('Moscow, March 21, 2023').first().isVisible(), 'the closing dateline is listed');
+
+    // Clicking a provision shows each code's evidence; a chip highlights its words.
+    await oppose.locator('.prov-text').click();
+    await page.waitForURL(/[?&]p=17/);
+    const panel = oppose.locator('.evidence-panel');
+    await panel.waitFor();
+    assert.match((await panel.textContent()) ?? '', /acts\.tsv:\d+/);
+    assert.equal((await oppose.locator('.prov-text mark.evidence').first().textContent())?.toLowerCase(), 'oppose');
+    await oppose.locator('.prov-codes .chip-topic', { hasText: 'world_order' }).click();
+    assert.ok((await oppose.locator('.prov-text mark.evidence').count()) >= 1);
+
+    // Keyboard: j/k move between provisions, Enter opens one.
+    await page.keyboard.press('Escape');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'p1');
+    await page.keyboard.press('k');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'p0');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/[?&]p=0/);
+    await page.locator('#p0 .evidence-panel').waitFor();
+
+    // What is new.
+    await page.getByLabel(/Mark provisions new/).check();
+    await page.waitForURL(/new=1/);
+    await page.locator('.new-summary').waitFor();
+    await page.getByLabel(/Mark provisions new/).uncheck();
+
+    await page.goto(statementUrl + '?p=19');
+    await page.locator('#p19 .evidence-panel').waitFor();
+    await screenshot(page, 'reader');
+  });
+
+  await t.test('search highlights words and facets narrow the results', async () => {
+    await page.goto(fx.url + '/');
+    await page.locator('table.docs').waitFor();
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'global-search');
+    await page.keyboard.type('cooperation');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\?q=cooperation/);
+    await page.locator('.hits li').first().waitFor();
+    const before = await resultCount(page);
+    assert.ok(before > 5, `many hits for cooperation (${before})`);
+    assert.match((await page.locator('.hits mark').first().textContent()) ?? '', /coop/i);
+
+    await page.locator('[data-facet="acts"] button[data-value="support"]').click();
+    await page.waitForURL(/act=support/);
+    await page.waitForFunction((n) => {
+      const m = /(\d+) provision/.exec(document.querySelector('.results .result-count')?.textContent ?? '');
+      return m && Number(m[1]) < n;
+    }, before);
+    const after = await resultCount(page);
+    assert.ok(after > 0 && after < before, `the facet narrows ${before} → ${after}`);
+    assert.equal(await page.locator('.hits > li').count(), after);
+    for (const hit of await page.locator('.hits > li').all()) assert.ok(await hit.locator('.chip-act', { hasText: 'support' }).count());
+    assert.equal(await page.locator('[data-facet="acts"] button[data-value="support"]').getAttribute('aria-pressed'), 'true');
+    await screenshot(page, 'search');
+
+    await page.getByLabel('Keyword in context').check();
+    await page.locator('table.kwic tbody tr').first().waitFor();
+
+    await page.goto(fx.url + '/search?q=%22unclosed');
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    assert.match((await alert.textContent()) ?? '', /quote/);
+  });
+
+  await t.test('an entity page charts mentions by act', async () => {
+    await page.goto(fx.url + '/entities');
+    await page.locator('table.entities tbody tr').first().waitFor();
+    await page.getByLabel('Name or id').fill('nato');
+    await page.locator('table.entities tbody tr').first().getByRole('link').click();
+    await page.waitForURL(/\/entities\/nato$/);
+    await page.locator('svg.timeline-chart').waitFor();
+    assert.ok((await page.locator('svg.timeline-chart rect.bar').count()) >= 3);
+    assert.ok(await page.locator('svg.timeline-chart rect.bar.act-concern').count());
+    assert.ok((await page.locator('ol.hits > li').count()) >= 3, 'latest mentions are listed');
+    await screenshot(page, 'entity');
+  });
+
+  await t.test('compare shows reworded, added and dropped provisions', async () => {
+    await page.goto(fx.url + '/');
+    await page.locator('table.docs tbody tr').first().waitFor();
+    await page.locator('tr', { hasText: STATEMENT }).getByRole('checkbox').check();
+    await page.locator('tr', { hasText: WIRE }).getByRole('checkbox').check();
+    await page.getByRole('link', { name: 'Compare the two selected documents' }).click();
+    await page.waitForURL(/\/compare\?a=.+&b=.+/);
+    compareUrl = page.url();
+    await page.locator('#reworded .pair.reworded').first().waitFor();
+    assert.ok(await page.locator('#reworded .diff-del').count());
+    assert.ok(await page.locator('#reworded .diff-ins').count());
+    assert.ok((await page.locator('#added li').count()) > 0);
+    assert.ok((await page.locator('#dropped li').count()) > 0);
+    assert.ok(await page.locator('#kept').count());
+    assert.ok((await page.locator('#code-changes tbody tr').count()) > 0);
+    await screenshot(page, 'compare');
+  });
+
+  await t.test('positions list and wording variants', async () => {
+    await page.goto(fx.url + '/positions');
+    await page.locator('table.positions tbody tr').first().waitFor();
+    await screenshot(page, 'positions');
+    await page.goto(fx.url + '/positions?act=call');
+    await page.locator('table.positions tbody tr').first().waitFor();
+    await page.locator('table.positions tbody tr').first().locator('.position-label a').click();
+    await page.waitForURL(/\/positions\/\d+$/);
+    await page.locator('.variant').first().waitFor();
+    assert.ok((await page.locator('ol.members > li').count()) >= 2);
+    assert.ok(await page.locator('.variant .diff-ins').count(), 'a variant shows its word differences');
+    await screenshot(page, 'position');
+  });
+
+  await t.test('a correction through the form is marked and survives re-analysis', async () => {
+    await page.goto(statementUrl);
+    const p3 = page.locator('#p3');
+    await p3.waitFor();
+    assert.match((await p3.getAttribute('data-acts')) ?? '', /assert/);
+    assert.doesNotMatch((await p3.getAttribute('class')) ?? '', /\bcorrected\b/);
+    await p3.locator('.prov-num').click();
+    const form = p3.locator('form.correction-form');
+    await form.waitFor();
+    await form.getByLabel('What').selectOption('act');
+    await form.locator('input[name="label"][value="assert"]').uncheck();
+    await form.locator('input[name="label"][value="support"]').check();
+    await form.getByLabel('Note (optional)').fill('mutual support, not a mere assertion');
+    await form.getByLabel('Token').fill(fx.token);
+    await form.getByRole('button', { name: 'Save correction' }).click();
+    await form.getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+    await page.waitForFunction(() => document.querySelector('#p3')?.classList.contains('corrected'));
+    assert.equal(await p3.getAttribute('data-acts'), 'support');
+    assert.match((await p3.locator('.prov-head .corrected-badge').textContent()) ?? '', /corrected: act/);
+    assert.ok(await p3.locator('.prov-head .chip-act.chip-human', { hasText: 'support' }).count());
+
+    // Re-analyse with the button (the token was kept in localStorage), then reload.
+    const side = page.locator('.reanalyze-form');
+    assert.equal(await side.getByLabel('Token').inputValue(), fx.token);
+    await side.getByRole('button', { name: 'Re-analyse' }).click();
+    await page.getByRole('status').filter({ hasText: 'Re-analysed' }).waitFor();
+    assert.match((await page.getByRole('status').filter({ hasText: 'Re-analysed' }).textContent()) ?? '', /Corrections kept: 0 followed .*, 0 orphaned/);
+    await page.reload();
+    await p3.waitFor();
+    assert.match((await p3.getAttribute('class')) ?? '', /\bcorrected\b/);
+    assert.equal(await p3.getAttribute('data-acts'), 'support');
+
+    await page.goto(fx.url + '/corrections');
+    const row = page.locator('table.corrections tbody tr').first();
+    await row.waitFor();
+    assert.match((await row.textContent()) ?? '', /e2e-analyst.*act.*assert.*support/s);
+  });
+
+  await t.test('a narrow screen (390 px) has no horizontal scrolling', async () => {
+    const narrow = await openPage(fx.browser, 390, 844);
+    try {
+      for (const path of ['/', new URL(statementUrl).pathname + '?p=3', '/search?q=sanctions', new URL(compareUrl).pathname + new URL(compareUrl).search]) {
+        await narrow.page.goto(fx.url + path);
+        await narrow.page.locator('main h1').first().waitFor();
+        await narrow.page.waitForLoadState('networkidle');
+        const overflow = await narrow.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.ok(overflow <= 1, `${path} overflows by ${overflow}px at 390 px`);
+      }
+      await narrow.page.goto(fx.url + new URL(statementUrl).pathname);
+      await narrow.page.locator('.provision').first().waitFor();
+      await screenshot(narrow.page, 'reader-narrow');
+      assert.deepEqual(narrow.errors, []);
+    } finally {
+      await narrow.page.context().close();
+    }
+  });
+
+  assert.deepEqual(errors, [], 'no script errors in the browser');
+});
