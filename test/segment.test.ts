@@ -120,3 +120,13 @@ test('language is identified for French and English text', () => {
   assert.equal(analyze('Les deux parties ont réaffirmé leur soutien mutuel et leur volonté de coopérer.').language, 'fr');
   assert.equal(analyze('The two sides reaffirmed their mutual support and their will to cooperate.').language, 'en');
 });
+
+test('texts in languages without data still segment (Chinese full stops, Cyrillic), with no crash', () => {
+  const zh = analyze('中华人民共和国和俄罗斯联邦联合声明\n\n双方反对单边制裁。双方将加强合作。');
+  assert.equal(zh.language, 'zh');
+  assert.deepEqual(provisionTexts(zh), ['双方反对单边制裁。', '双方将加强合作。']);
+  const ru = analyze('Совместное заявление\n\nСтороны выступают против санкций. Стороны будут укреплять сотрудничество.');
+  assert.equal(ru.language, 'ru');
+  assert.equal(ru.provisions.length, 2);
+  assert.ok(ru.annotations.some((a) => a.kind === 'act'), 'every provision still gets an act');
+});

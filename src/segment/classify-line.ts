@@ -8,7 +8,7 @@ export interface LineClass {
 }
 
 /** Ends like a sentence: final punctuation, perhaps followed by closing quotes or brackets. */
-const FINAL_PUNCT = /[.!?…:;]["»”’)\]]*$/u;
+const FINAL_PUNCT = /[.!?…:;。！？；：]["»”’)\]」』]*$/u;
 export const LIST_MARKER = /^(?:——|—|--|-|–|•|\*|·)\s*(?=\S)/u;
 export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\))\s+(?=\S)/u;
 /** "Name, role, et Name, role": the shape of a photo caption naming people. */

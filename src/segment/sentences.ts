@@ -1,7 +1,8 @@
 import type { SegmentationData } from '../lang/language-data.ts';
 
 const OPENING_QUOTE = /["«“„‘'(\[]/u;
-const CANDIDATE = /[.!?…]+["»”’)\]]*(?=\s)/gu;
+// Western terminators need a space after them; CJK full stops do not ("。双方").
+const CANDIDATE = /[.!?…]+["»”’)\]]*(?=\s)|[。！？]+[」』”"]*(?=\S)/gu;
 
 /**
  * Sentence boundaries inside one paragraph, per the codebook: a boundary is `.` `!` `?` `…`
@@ -19,7 +20,8 @@ export function splitSentences(para: string, data: SegmentationData): [number, n
     const end = m.index + m[0].length;
     const next = nextNonSpace(para, end);
     if (next < 0) break;
-    if (!startsSentence(para, next)) continue;
+    const cjk = /[。！？]/u.test(m[0]);
+    if (!cjk && !startsSentence(para, next)) continue;
     if (m[0][0] === '.' && m[0].length === 1 || /^\.["»”’)\]]+$/.test(m[0])) {
       if (isAbbreviation(para, m.index, data)) continue;
     }

@@ -55,8 +55,6 @@ export interface Fixture {
 export async function startFixture(): Promise<Fixture> {
   requireChromium();
   ensureWebBuilt();
-  // The server serves web/dist relative to the working directory.
-  if (path.resolve(process.cwd()) !== path.resolve(ROOT)) process.chdir(ROOT);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'entente-e2e-'));
   const db = openDatabase(path.join(dir, 'e2e.db'));
   let server: { url: string; close: () => void } | null = null;
