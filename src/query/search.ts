@@ -230,7 +230,7 @@ function bound(value: string, end: boolean): string {
  * faceted, over its RANK_WINDOW most recently stored hits, so a very common word stays fast;
  * `total` is still exact and the result says `windowed: true`.
  */
-export const RANK_WINDOW = 10000;
+export const RANK_WINDOW = 2500;
 
 /** Codes in force, read straight from the annotations (the `codes` view's rule, for one provision at a time). */
 const IN_FORCE = `(a.origin = 'machine' AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
@@ -333,18 +333,24 @@ function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { va
   db.exec('CREATE TEMP TABLE facet_hits (id INTEGER PRIMARY KEY)');
   try {
     db.prepare(`INSERT INTO facet_hits (id) ${hitsSql}`).run(...params);
-    for (const [kind, name] of Object.entries(FACET_KINDS))
-      out[name] = db
-        .prepare(`SELECT a.label AS value, count(DISTINCT a.provision_id) AS count FROM facet_hits h CROSS JOIN annotations a ON a.provision_id = h.id AND a.kind = ? WHERE ${IN_FORCE} GROUP BY a.label ORDER BY count DESC, a.label LIMIT 25`)
-        .all(kind) as { value: string; count: number }[];
+    // Without any correction in force, every annotation is in force: skip the per-row check.
+    const corrections = db.prepare('SELECT EXISTS (SELECT 1 FROM corrections WHERE active = 1)').pluck().get() === 1;
+    const rows = db
+      .prepare(
+        `SELECT a.kind, a.label AS value, count(DISTINCT a.provision_id) AS count FROM facet_hits h CROSS JOIN annotations a ON a.provision_id = h.id
+         ${corrections ? `WHERE ${IN_FORCE}` : ''} GROUP BY a.kind, a.label ORDER BY count DESC, a.label`,
+      )
+      .all() as { kind: keyof typeof FACET_KINDS; value: string; count: number }[];
+    for (const name of Object.values(FACET_KINDS)) out[name] = [];
+    for (const r of rows) if (out[FACET_KINDS[r.kind]].length < 25) out[FACET_KINDS[r.kind]].push({ value: r.value, count: r.count });
     const docFacet = (expr: string) =>
       db
-        .prepare(`SELECT ${expr} AS value, count(*) AS count FROM facet_hits h JOIN provisions p ON p.id = h.id JOIN documents d ON d.id = p.doc_id GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`)
+        .prepare(`SELECT ${expr} AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`)
         .all() as { value: string; count: number }[];
     out.languages = docFacet('d.language');
     out.years = docFacet('substr(d.date, 1, 4)');
     out.parties = db
-      .prepare('SELECT j.value AS value, count(*) AS count FROM facet_hits h JOIN provisions p ON p.id = h.id JOIN documents d ON d.id = p.doc_id JOIN json_each(d.parties) j GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25')
+      .prepare('SELECT j.value AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id CROSS JOIN json_each(d.parties) j GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25')
       .all() as { value: string; count: number }[];
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.facet_hits');
