@@ -104,11 +104,10 @@ test('web UI end to end', { timeout: 90_000 }, async (t) => {
     await page.locator('.new-summary').waitFor();
     await page.getByLabel(/Mark provisions new/).uncheck();
 
-    // For the screenshot: a provision with two acts, opened, near the top of the page.
+    // For the screenshot: a provision with two acts, opened through a deep link (?p=).
     const twoActs = stored.provisions.find((p) => p.text.includes('support each other firmly'))!.index;
     await page.goto(`${statementUrl}?p=${twoActs}`);
     await page.locator(`#p${twoActs} .evidence-panel`).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
     await screenshot(page, 'reader');
   });
 
