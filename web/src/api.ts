@@ -1,0 +1,239 @@
+// The JSON API's shapes (src/server/app.ts) and a small fetch layer.
+
+export const ACT_ORDER = ['commit', 'support', 'oppose', 'concern', 'call', 'assert', 'report'] as const;
+export type Act = (typeof ACT_ORDER)[number];
+export type Kind = 'act' | 'holder' | 'entity' | 'topic';
+export type CodeGroup = 'acts' | 'holders' | 'entities' | 'topics';
+export const GROUP_OF: Record<Kind, CodeGroup> = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' };
+
+export interface ValueCount { value: string; count: number }
+
+export interface Meta {
+  version: string;
+  counts: { documents: number; provisions: number; corrections: number };
+  acts: string[];
+  topics: { id: string; label: string }[];
+  kinds: Kind[];
+  languages: ValueCount[];
+  parties: ValueCount[];
+}
+
+export interface DocSummary {
+  id: string;
+  name: string;
+  format: string;
+  language: string;
+  doc_type: string;
+  date: string | null;
+  title: string | null;
+  parties: string[];
+  ingested_at: string;
+  analyzed_at: string;
+  analyzer_version: string;
+  provisions: number;
+}
+
+export interface Line { kind: string; start: number; end: number; text: string; rule: string }
+
+export interface Code {
+  label: string;
+  origin: 'machine' | 'human';
+  rule: string;
+  detail: string | null;
+  evidence: { start: number; end: number; text: string };
+}
+
+export interface Provision {
+  id: number;
+  index: number;
+  section: string | null;
+  text: string;
+  codes: Record<CodeGroup, Code[]>;
+  corrected: Kind[];
+}
+
+export interface DocumentDetail {
+  document: DocSummary & { lines: Line[]; fieldEvidence: Record<string, string> };
+  provisions: Provision[];
+}
+
+export interface WhatIsNew {
+  document: { id: string; name: string; date: string | null };
+  earlier: number;
+  provisions: { index: number; text: string; closest: { docName: string; date: string | null; text: string; similarity: number } | null }[];
+}
+
+export interface SearchHit {
+  provisionId: number;
+  docId: string;
+  docName: string;
+  docTitle: string | null;
+  date: string | null;
+  index: number;
+  text: string;
+  score: number | null;
+  highlights: [number, number][];
+  kwic: { left: string; keyword: string; right: string }[];
+  codes: Record<CodeGroup, string[]>;
+}
+
+export interface SearchResult {
+  query: string;
+  total: number;
+  hits: SearchHit[];
+  facets?: Record<string, ValueCount[]>;
+}
+
+export interface EntityCount { id: string; mentions: number; provisions: number; documents: number; type: string; name: string }
+
+export interface TimelineRow { date: string | null; docId: string; name: string; title: string | null; provisions: number; counts: Record<string, number> }
+
+export interface EntityDetail {
+  entity: { id: string; type: string; state: string | null; names: Record<string, string> };
+  timeline: TimelineRow[];
+  mentions: SearchResult;
+}
+
+export interface DiffOp { op: 'equal' | 'delete' | 'insert'; text: string }
+
+export interface PositionSummary {
+  id: number;
+  act: string;
+  target: string;
+  label: string;
+  firstSeen: string | null;
+  lastSeen: string | null;
+  documents: number;
+  provisions: number;
+  entities: string[];
+  topics: string[];
+}
+
+export interface PositionDetail extends PositionSummary {
+  members: { provisionId: number; docId: string; docName: string; date: string | null; index: number; text: string }[];
+  variants: { text: string; count: number; firstSeen: string | null; diff: DiffOp[] }[];
+}
+
+export interface AlignedPair { a: number; b: number; similarity: number; moved: boolean }
+
+export interface CompareResult {
+  comparison: {
+    a: { id: string; name: string; date: string | null; language: string; provisions: number };
+    b: { id: string; name: string; date: string | null; language: string; provisions: number };
+    crossLanguage: boolean;
+    kept: AlignedPair[];
+    reworded: (AlignedPair & { diff: DiffOp[] })[];
+    added: number[];
+    dropped: number[];
+    codeChanges: Record<'acts' | 'entities' | 'topics', { label: string; a: number; b: number }[]>;
+  };
+  a: { index: number; text: string; acts: string[]; topics: string[] }[];
+  b: { index: number; text: string; acts: string[]; topics: string[] }[];
+}
+
+export interface Correction {
+  id: number;
+  docId: string;
+  docName: string;
+  provisionIndex: number;
+  provisionText: string;
+  kind: Kind;
+  labels: string[];
+  machineLabels: string[];
+  note: string | null;
+  author: string;
+  createdAt: string;
+  active: boolean;
+}
+
+/** An error the API reported (`{ ok: false, error, status }`), or a network failure. */
+export class ApiError extends Error {
+  constructor(message: string, readonly status: number) {
+    super(message);
+  }
+}
+
+const TOKEN_KEY = 'entente.token';
+
+export function getToken(): string {
+  try {
+    return localStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const tokenListeners = new Set<(token: string) => void>();
+
+/** Stores the analyst's token (localStorage) and tells every token field. */
+export function setToken(token: string): void {
+  try {
+    if (token) localStorage.setItem(TOKEN_KEY, token);
+    else localStorage.removeItem(TOKEN_KEY);
+  } catch {
+    /* storage unavailable: the token lives in the fields only */
+  }
+  for (const l of tokenListeners) l(token);
+}
+
+export function onTokenChange(listener: (token: string) => void): () => void {
+  tokenListeners.add(listener);
+  return () => void tokenListeners.delete(listener);
+}
+
+/** Calls the API; resolves with the body (without `ok`) or rejects with an ApiError. */
+export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body?: unknown; token?: string; signal?: AbortSignal } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = init.token ?? getToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
+  } catch (err) {
+    if ((err as Error).name === 'AbortError') throw err;
+    throw new ApiError(`the server could not be reached (${(err as Error).message})`, 0);
+  }
+  let body: unknown;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(`the server answered ${res.status} without JSON`, res.status);
+  }
+  const obj = body as { ok?: boolean; error?: string; status?: number };
+  if (!res.ok || obj.ok === false) throw new ApiError(obj.error ?? `HTTP ${res.status}`, obj.status ?? res.status);
+  return body as T;
+}
+
+/** Builds a query string from a record, skipping empty values; arrays become comma lists. */
+export function qs(params: Record<string, string | number | string[] | undefined | null>): string {
+  const out = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) out.set(k, v.join(','));
+    } else out.set(k, String(v));
+  }
+  const s = out.toString();
+  return s ? `?${s}` : '';
+}
+
+let metaPromise: Promise<Meta> | null = null;
+/** The codebook and counts; cached, `fresh` refetches (counts change after corrections). */
+export function getMeta(fresh = false): Promise<Meta> {
+  if (!metaPromise || fresh) {
+    metaPromise = api<Meta & { ok: true }>('/api/meta');
+    metaPromise.catch(() => (metaPromise = null));
+  }
+  return metaPromise;
+}
+
+let entitiesPromise: Promise<EntityCount[]> | null = null;
+/** Entities mentioned in the corpus (names for chips, suggestions for corrections); cached. */
+export function getEntities(): Promise<EntityCount[]> {
+  if (!entitiesPromise) {
+    entitiesPromise = api<{ items: EntityCount[] }>('/api/entities?_limit=2000').then((r) => r.items);
+    entitiesPromise.catch(() => (entitiesPromise = null));
+  }
+  return entitiesPromise;
+}
