@@ -27,7 +27,7 @@ export interface NewProvision {
   index: number;
   text: string;
   /** The closest earlier wording, if any came near. */
-  closest: { docName: string; date: string | null; text: string; similarity: number } | null;
+  closest: { docId: string; docName: string; date: string | null; text: string; similarity: number } | null;
 }
 
 /**
@@ -61,7 +61,7 @@ export function whatIsNew(db: Db, ref: string): { document: { id: string; name: 
     let best: NewProvision['closest'] = null;
     for (const k of candidates) {
       const sim = jaccard(stems, earlier[k].stems);
-      if (!best || sim > best.similarity) best = { docName: String(earlier[k].doc.name), date: (earlier[k].doc.date as string | null) ?? null, text: earlier[k].text, similarity: sim };
+      if (!best || sim > best.similarity) best = { docId: String(earlier[k].doc.id), docName: String(earlier[k].doc.name), date: (earlier[k].doc.date as string | null) ?? null, text: earlier[k].text, similarity: sim };
     }
     if (!best || best.similarity < REWORD_THRESHOLD.sameLanguage) provisions.push({ index: p.index, text: p.text, closest: best });
   }

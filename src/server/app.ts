@@ -236,7 +236,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
       for (const a of annotations.filter((x) => x.provision === p.index))
         codes[key[a.kind]].push({ label: a.label, origin: a.origin, rule: a.rule, detail: a.detail ?? null, evidence: { start: a.start - p.start, end: a.end - p.start, text: doc.text.slice(a.start, a.end) } });
       return {
-        id: idOf.get(p.index), index: p.index, section: p.section, text: p.text, codes,
+        id: idOf.get(p.index), index: p.index, start: p.start, end: p.end, section: p.section, text: p.text, codes,
         corrected: CORRECTABLE_KINDS.filter((k) => corrected.has(`${p.index}|${k}`)),
       };
     });
