@@ -197,7 +197,12 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
           : LINK_THRESHOLD.wordingOnly;
     const parent = new Map(pids.map((p) => [p, p]));
     const find = (x: number): number => {
-      while (parent.get(x) !== x) x = parent.get(x)!;
+      // Path halving keeps the trees flat, so large blocks stay linear.
+      while (parent.get(x) !== x) {
+        const up = parent.get(parent.get(x)!)!;
+        parent.set(x, up);
+        x = up;
+      }
       return x;
     };
     const window = pids.length > MAX_BLOCK_PAIRS ? 20 : pids.length;
