@@ -37,7 +37,11 @@ export interface GeneratedDoc {
 export async function loadBaseTexts(dir = DEFAULT_CORPUS_DIR): Promise<BaseText[]> {
   const files = SUBDIRS.map((sub) => path.join(dir, sub))
     .filter((d) => existsSync(d))
-    .flatMap((d) => readdirSync(d).sort().map((f) => path.join(d, f)))
+    .flatMap((d) =>
+      readdirSync(d)
+        .sort()
+        .map((f) => path.join(d, f)),
+    )
     .filter((f) => SUPPORTED_EXTENSIONS.includes(path.extname(f).toLowerCase()));
   if (!files.length) throw new Error(`no corpus texts found under ${dir} (expected ${SUBDIRS.join(' and ')})`);
   const texts: BaseText[] = [];

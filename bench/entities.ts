@@ -149,7 +149,8 @@ function growGazetteer(g: Gazetteer, factor: number, seed: number): { added: num
   return { added, skipped };
 }
 
-const aliasCounts = (gazetteers: Map<string, Gazetteer>): Record<string, number> => Object.fromEntries([...gazetteers].map(([lang, g]) => [lang, g.aliasCount]));
+const aliasCounts = (gazetteers: Map<string, Gazetteer>): Record<string, number> =>
+  Object.fromEntries([...gazetteers].map(([lang, g]) => [lang, g.aliasCount]));
 
 export function runEntityBench(bases: BaseText[], minBytes: number, runs = 11): EntityResult {
   const fixed = buildFixedText(bases, minBytes);
@@ -160,11 +161,13 @@ export function runEntityBench(bases: BaseText[], minBytes: number, runs = 11): 
   const real = new Map([...new Set(fixed.copies.map((c) => c.language))].map((lang) => [lang, loadGazetteer(lang)]));
   const t0 = performance.now();
   let skipped = 0;
-  const grown = new Map([...real].map(([lang, g], i) => {
-    const copy = cloneGazetteer(g);
-    skipped += growGazetteer(copy, 10, 0xe17e17e + i).skipped;
-    return [lang, copy];
-  }));
+  const grown = new Map(
+    [...real].map(([lang, g], i) => {
+      const copy = cloneGazetteer(g);
+      skipped += growGazetteer(copy, 10, 0xe17e17e + i).skipped;
+      return [lang, copy];
+    }),
+  );
   const growSeconds = (performance.now() - t0) / 1000;
 
   const cases = [
@@ -178,7 +181,15 @@ export function runEntityBench(bases: BaseText[], minBytes: number, runs = 11): 
   for (let r = 0; r < runs; r++) cases.forEach((c, i) => times[i].push(timeOnce(() => matchAll(fixed, c.copies, c.gazetteers))));
   const timings: MatchTiming[] = cases.map((c, i) => {
     const ms = Math.min(...times[i]);
-    return { gazetteer: c.gazetteer, aliases: aliasCounts(c.gazetteers), mb: round(c.mb), ms: round(ms, 1), medianMs: round(median(times[i]), 1), msPerMB: round(ms / c.mb, 1), mentions: mentions[i] };
+    return {
+      gazetteer: c.gazetteer,
+      aliases: aliasCounts(c.gazetteers),
+      mb: round(c.mb),
+      ms: round(ms, 1),
+      medianMs: round(median(times[i]), 1),
+      msPerMB: round(ms / c.mb, 1),
+      mentions: mentions[i],
+    };
   });
 
   const [full1, half1, full10, half10] = timings;

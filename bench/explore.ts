@@ -31,14 +31,21 @@ const OUT = path.join(HERE, 'out');
 const SHARED = path.resolve(HERE, '../../shared/corpus');
 
 const { values } = parseArgs({
-  options: { provisions: { type: 'string', default: '1000000' }, 'api-provisions': { type: 'string', default: '100000' }, 'skip-api': { type: 'boolean' }, rebuild: { type: 'boolean' } },
+  options: {
+    provisions: { type: 'string', default: '1000000' },
+    'api-provisions': { type: 'string', default: '100000' },
+    'skip-api': { type: 'boolean' },
+    rebuild: { type: 'boolean' },
+  },
 });
 
 function baseDocs(): Doc[] {
   const docs: Doc[] = [];
   for (const set of ['seeds', 'dev'])
     for (const f of readdirSync(path.join(SHARED, set)).sort())
-      docs.push(analyzeText(normalizeText(readFileSync(path.join(SHARED, set, f), 'utf8')), { path: `${set}/${f}`, format: 'text', encoding: 'utf-8', hints: {} }));
+      docs.push(
+        analyzeText(normalizeText(readFileSync(path.join(SHARED, set, f), 'utf8')), { path: `${set}/${f}`, format: 'text', encoding: 'utf-8', hints: {} }),
+      );
   return docs;
 }
 
@@ -93,7 +100,11 @@ function timeQueries(db: Db, queries: { name: string; options: SearchOptions }[]
 
 async function apiLoad(file: string) {
   const port = 8600 + Math.floor(Math.random() * 300);
-  const server = spawn(process.execPath, [path.join(HERE, '../bin/entente.js'), 'serve', '--db', file, '--port', String(port), '--workers', String(Math.min(2, os.cpus().length))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    [path.join(HERE, '../bin/entente.js'), 'serve', '--db', file, '--port', String(port), '--workers', String(Math.min(2, os.cpus().length))],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   await new Promise<void>((resolve, reject) => {
     server.stdout!.on('data', (d: Buffer) => d.toString().includes('serving') && setTimeout(resolve, 1500));
     server.on('exit', () => reject(new Error('the server stopped')));
@@ -104,14 +115,36 @@ async function apiLoad(file: string) {
   const url = `http://127.0.0.1:${port}`;
   const endpoints = [
     { name: 'document', requests: docs.map((id) => ({ method: 'GET' as const, path: `/api/documents/${id}` })) },
-    { name: 'search', requests: ['sanctions', 'coopération', '"armes nucléaires"', 'nuclear', 'OTAN', 'énergie'].map((q) => ({ method: 'GET' as const, path: `/api/search?q=${encodeURIComponent(q)}&_limit=20` })) },
-    { name: 'search + filters', requests: [{ method: 'GET' as const, path: '/api/search?q=coop%C3%A9ration&act=commit&from=2015&to=2019' }, { method: 'GET' as const, path: '/api/search?entity=nato&act=oppose' }] },
+    {
+      name: 'search',
+      requests: ['sanctions', 'coopération', '"armes nucléaires"', 'nuclear', 'OTAN', 'énergie'].map((q) => ({
+        method: 'GET' as const,
+        path: `/api/search?q=${encodeURIComponent(q)}&_limit=20`,
+      })),
+    },
+    {
+      name: 'search + filters',
+      requests: [
+        { method: 'GET' as const, path: '/api/search?q=coop%C3%A9ration&act=commit&from=2015&to=2019' },
+        { method: 'GET' as const, path: '/api/search?entity=nato&act=oppose' },
+      ],
+    },
     { name: 'entity', requests: ['nato', 'npt', 'un', 'sco'].map((id) => ({ method: 'GET' as const, path: `/api/entities/${id}` })) },
   ];
   const results = [];
   for (const e of endpoints) {
     const r = await autocannon({ url, connections: 100, duration: 10, requests: e.requests });
-    results.push({ endpoint: e.name, requests: r.requests.total, rps: r.requests.average, p50: r.latency.p50, p90: r.latency.p90, p97_5: r.latency.p97_5, p99: r.latency.p99, errors: r.errors, non2xx: r.non2xx });
+    results.push({
+      endpoint: e.name,
+      requests: r.requests.total,
+      rps: r.requests.average,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p97_5: r.latency.p97_5,
+      p99: r.latency.p99,
+      errors: r.errors,
+      non2xx: r.non2xx,
+    });
   }
   server.kill('SIGTERM');
   return results;
@@ -141,11 +174,16 @@ async function main() {
     { name: 'filtered: sanctions + language=en', options: { query: 'sanctions', language: 'en' } },
   ];
   const search1 = timeQueries(built.db, queries);
-  const withFacets = timeQueries(built.db, queries.slice(0, 3).map((q) => ({ name: `${q.name} + facets`, options: { ...q.options, facets: true } })), 5);
+  const withFacets = timeQueries(
+    built.db,
+    queries.slice(0, 3).map((q) => ({ name: `${q.name} + facets`, options: { ...q.options, facets: true } })),
+    5,
+  );
   report.search = search1;
   report.searchWithFacets = withFacets;
   console.log('\nsearch (limit 20, total count, highlights, KWIC), 30 runs each:');
-  for (const r of [...search1, ...withFacets]) console.log(`  ${r.name.padEnd(52)} hits ${String(r.hits).padStart(8)}  p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms`);
+  for (const r of [...search1, ...withFacets])
+    console.log(`  ${r.name.padEnd(52)} hits ${String(r.hits).padStart(8)}  p50 ${r.p50.toFixed(1).padStart(7)} ms  p95 ${r.p95.toFixed(1).padStart(7)} ms`);
 
   // Compare: the longest shared statement (33 KB) with a copy of itself, and with another copy set member.
   const big = built.db.prepare("SELECT id FROM documents WHERE path LIKE 'seeds/003%' ORDER BY id LIMIT 2").all() as { id: string }[];
@@ -158,7 +196,9 @@ async function main() {
   times.sort((a, b) => a - b);
   const textBytes = (built.db.prepare('SELECT length(CAST(text AS BLOB)) AS n FROM documents WHERE id = ?').get(big[0].id) as { n: number }).n;
   report.compare = { bytes: textBytes, p50: percentile(times, 50), p95: percentile(times, 95) };
-  console.log(`\ncompare two ${Math.round(textBytes / 1024)} KB statements (from the database): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`);
+  console.log(
+    `\ncompare two ${Math.round(textBytes / 1024)} KB statements (from the database): p50 ${percentile(times, 50).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms`,
+  );
 
   const rssBefore = process.memoryUsage().rss;
   const t0 = performance.now();
@@ -166,7 +206,9 @@ async function main() {
   process.stderr.write('\n');
   const seconds = (performance.now() - t0) / 1000;
   report.positions = { ...positions, seconds, peakRssMB: process.resourceUsage().maxRSS / 1024, rssBeforeMB: rssBefore / 2 ** 20 };
-  console.log(`positions over ${built.provisions} provisions: ${positions.positions} positions (${positions.provisions} provisions, ${positions.pairs} comparisons) in ${seconds.toFixed(0)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  console.log(
+    `positions over ${built.provisions} provisions: ${positions.positions} positions (${positions.provisions} provisions, ${positions.pairs} comparisons) in ${seconds.toFixed(0)} s; peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`,
+  );
   built.db.close();
 
   if (!values['skip-api']) {
@@ -176,7 +218,10 @@ async function main() {
     console.log(`\nAPI under load (autocannon, 100 connections, 10 s per endpoint, server in its own process) on ${apiDb.provisions} provisions:`);
     const api = await apiLoad(apiFile);
     report.api = api;
-    for (const r of api) console.log(`  ${r.endpoint.padEnd(18)} ${String(r.requests).padStart(6)} requests  ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`);
+    for (const r of api)
+      console.log(
+        `  ${r.endpoint.padEnd(18)} ${String(r.requests).padStart(6)} requests  ${r.rps.toFixed(0).padStart(5)} req/s  p50 ${r.p50} ms  p90 ${r.p90} ms  p97.5 ${r.p97_5} ms  p99 ${r.p99} ms  errors ${r.errors}  non-2xx ${r.non2xx}`,
+      );
   }
   writeFileSync(path.join(OUT, 'explore.json'), JSON.stringify(report, null, 2));
   console.log(`\nwritten ${path.join(OUT, 'explore.json')}`);

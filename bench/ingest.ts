@@ -103,7 +103,13 @@ export function runIngest(options: IngestOptions): IngestResult {
   const samples: RssSample[] = [];
   const milestones: Milestone[] = [];
   const marks = [10, 50, 100];
-  const sample = (): RssSample => ({ percent: round((100 * bytes) / targetBytes, 1), docs, mb: round(toMB(bytes)), rssMB: round(rssMB(), 1), heapUsedMB: round(heapUsedMB(), 1) });
+  const sample = (): RssSample => ({
+    percent: round((100 * bytes) / targetBytes, 1),
+    docs,
+    mb: round(toMB(bytes)),
+    rssMB: round(rssMB(), 1),
+    heapUsedMB: round(heapUsedMB(), 1),
+  });
   let nextProgress = 10;
 
   const startRss = rssMB();
@@ -188,7 +194,20 @@ export function profilePreStages(bases: BaseText[], targetBytes: number): PreSta
     let t0 = performance.now();
     const language = detectLanguage(d.text);
     langMs += performance.now() - t0;
-    const doc: Doc = { source: d.source, text: d.text, language, docType: 'statement_text', date: null, title: null, parties: [], provisions: [], lines: [], annotations: [], diagnostics: [], fieldEvidence: {} };
+    const doc: Doc = {
+      source: d.source,
+      text: d.text,
+      language,
+      docType: 'statement_text',
+      date: null,
+      title: null,
+      parties: [],
+      provisions: [],
+      lines: [],
+      annotations: [],
+      diagnostics: [],
+      fieldEvidence: {},
+    };
     t0 = performance.now();
     segment(doc);
     segMs += performance.now() - t0;

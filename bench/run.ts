@@ -71,7 +71,9 @@ function ingestLines(r: IngestResult, target: number, note: string): string[] {
     `  corpus           ${fmt(r.mb)} MB, ${r.docs} documents, ${r.provisions} provisions, ${r.annotations} annotations${note}`,
     `  time             ${fmt(r.seconds)} s`,
     `  throughput       ${fmt(r.mbPerSec)} MB/s   ${fmt(r.provisionsPerSec, 0)} provisions/s   (target ≥ ${target} MB/s: ${verdict(r.mbPerSec >= target)})`,
-    `  time split       ${Object.entries(r.breakdown).map(([k, s]) => `${k} ${fmt((100 * s) / r.seconds, 0)} %`).join(', ')}`,
+    `  time split       ${Object.entries(r.breakdown)
+      .map(([k, s]) => `${k} ${fmt((100 * s) / r.seconds, 0)} %`)
+      .join(', ')}`,
     `  database file    ${fmt(r.dbFileMB, 1)} MB`,
   ];
   if (r.unchanged) lines.push(`  WARNING          ${r.unchanged} documents were de-duplicated: the copies are not distinct`);
@@ -91,7 +93,10 @@ function report(meta: Record<string, string>, a: IngestResult, b: IngestResult, 
     return `RSS ${fmt(r.startRssMB, 1)} MB before the first document; ${change >= 0 ? '+' : ''}${fmt(change, 1)} MB between 10 % and 100 %`;
   };
   const [full1, half1, full10, half10] = e.timings;
-  const aliases = (t: typeof full1) => Object.entries(t.aliases).map(([l, n]) => `${l} ${n}`).join(', ');
+  const aliases = (t: typeof full1) =>
+    Object.entries(t.aliases)
+      .map(([l, n]) => `${l} ${n}`)
+      .join(', ');
   return [
     '',
     'Entente benchmark',
@@ -122,7 +127,8 @@ function report(meta: Record<string, string>, a: IngestResult, b: IngestResult, 
     `  gazetteer 1×     ${aliases(full1)} aliases`,
     `  gazetteer 10×    ${aliases(full10)} aliases (+${Object.values(e.syntheticAliases).reduce((x, y) => x + y, 0)} synthetic pseudo-word names, built in ${fmt(e.growSeconds)} s${e.skippedSynthetic ? `, ${e.skippedSynthetic} clashes skipped` : ''})`,
     ...[full1, half1, full10, half10].map(
-      (t) => `  ${t.gazetteer.padEnd(3)} on ${fmt(t.mb)} MB  ${fmt(t.ms, 1).padStart(7)} ms (${fmt(t.medianMs, 1)})   ${fmt(t.msPerMB, 1).padStart(6)} ms/MB   ${t.mentions} mentions`,
+      (t) =>
+        `  ${t.gazetteer.padEnd(3)} on ${fmt(t.mb)} MB  ${fmt(t.ms, 1).padStart(7)} ms (${fmt(t.medianMs, 1)})   ${fmt(t.msPerMB, 1).padStart(6)} ms/MB   ${t.mentions} mentions`,
     ),
     `  gazetteer 10×/1× ${fmt(e.gazetteerRatio)}× the cost per MB (≈ 1 for an index; a loop over aliases would give ≈ 10; bench threshold < ${TARGETS.gazetteerRatio}): ${verdict(e.gazetteerRatio < TARGETS.gazetteerRatio)}`,
     `  text length      ${fmt(e.textRatio)}× the text costs ${fmt(e.lengthRatio1x)}× the time with 1×, ${fmt(e.lengthRatio10x)}× with 10× (linear: ≈ ${fmt(e.textRatio)})`,
@@ -168,12 +174,22 @@ async function main(): Promise<void> {
     const outDir = fileURLToPath(new URL('./out/', import.meta.url));
     mkdirSync(outDir, { recursive: true });
     const results = {
-      meta: { ...meta, cores: cpus.length, options: { mb: options.mb, fullMb: options.fullMb, entityMb: options.entityMb, quick: options.quick }, units: 'MB = 2^20 bytes' },
+      meta: {
+        ...meta,
+        cores: cpus.length,
+        options: { mb: options.mb, fullMb: options.fullMb, entityMb: options.entityMb, quick: options.quick },
+        units: 'MB = 2^20 bytes',
+      },
       targets: TARGETS,
       segmentation: a,
       fullPipeline: { ...b, slice: b.mb < a.mb - 0.5 },
       preStageProfile: profile,
-      memory: { peakRssMB: round(Math.max(a.peakRssMB, b.peakRssMB), 1), afterSegmentation: a.milestones, afterFullPipeline: b.milestones, processPeakAtEndMB: round(peakRssMB(), 1) },
+      memory: {
+        peakRssMB: round(Math.max(a.peakRssMB, b.peakRssMB), 1),
+        afterSegmentation: a.milestones,
+        afterFullPipeline: b.milestones,
+        processPeakAtEndMB: round(peakRssMB(), 1),
+      },
       entities: e,
     };
     writeFileSync(path.join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');

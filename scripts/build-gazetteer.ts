@@ -53,15 +53,15 @@ const DISPLAY_FR: Record<string, string> = {
 
 /** Fixes for typos and spacing in the dataset's French names and demonyms. */
 const FIX_FR_NAME: Record<string, string> = {
-  'Les états-unis d\'Amérique': 'États-Unis d\'Amérique',
+  "Les états-unis d'Amérique": "États-Unis d'Amérique",
   'République -Unie de Tanzanie': 'République-Unie de Tanzanie',
   'Antigua -et-Barbuda': 'Antigua-et-Barbuda',
-  'République de Côte d\' Ivoire': 'République de Côte d\'Ivoire',
-  'Territoire britannique de l\' océan Indien': 'Territoire britannique de l\'océan Indien',
+  "République de Côte d' Ivoire": "République de Côte d'Ivoire",
+  "Territoire britannique de l' océan Indien": "Territoire britannique de l'océan Indien",
   'La République populaire du Bangladesh': 'République populaire du Bangladesh',
   'Congo (Rép. dém.)': 'Congo',
   'Arabie Saoudite': 'Arabie saoudite',
-  'Royaume d\'Arabie Saoudite': 'Royaume d\'Arabie saoudite',
+  "Royaume d'Arabie Saoudite": "Royaume d'Arabie saoudite",
   'Sahara Occidental': 'Sahara occidental',
   'Ile de la Réunion': 'Île de la Réunion',
 };
@@ -97,47 +97,206 @@ const FIX_EN_DEMONYM: Record<string, string[]> = {
  * uses it for Israel rarely), Malé and Sucre (ordinary words once accents are folded).
  */
 const CAPITALS_FR: Record<string, string[]> = {
-  AFG: ['Kaboul'], AGO: ['Luanda'], ALB: ['Tirana'], AND: ['Andorre-la-Vieille'], ARE: ['Abou Dhabi'],
-  ARG: ['Buenos Aires'], ARM: ['Erevan'], ATG: ['Saint John\'s'], AUS: ['Canberra'], AUT: ['Vienne'],
-  AZE: ['Bakou'], BDI: ['Gitega'], BEL: [], BEN: ['Porto-Novo'], BFA: ['Ouagadougou'],
-  BGD: ['Dacca', 'Dhaka'], BGR: ['Sofia'], BHR: ['Manama'], BHS: ['Nassau'], BIH: ['Sarajevo'],
-  BLR: ['Minsk'], BLZ: ['Belmopan'], BOL: ['La Paz'], BRA: ['Brasilia'], BRB: ['Bridgetown'],
-  BRN: ['Bandar Seri Begawan'], BTN: ['Thimphou'], BWA: ['Gaborone'], CAF: ['Bangui'], CAN: ['Ottawa'],
-  CHE: ['Berne'], CHL: ['Santiago'], CHN: ['Pékin', 'Beijing'], CIV: ['Yamoussoukro'], CMR: ['Yaoundé'],
-  COD: ['Kinshasa'], COG: ['Brazzaville'], COL: ['Bogota'], COM: ['Moroni'], CPV: ['Praia'],
-  CRI: ['San José'], CUB: ['La Havane'], CYP: ['Nicosie'], CZE: ['Prague'], DEU: ['Berlin'],
-  DJI: ['Djibouti'], DMA: ['Roseau'], DNK: ['Copenhague'], DOM: ['Saint-Domingue'], DZA: ['Alger'],
-  ECU: ['Quito'], EGY: ['Le Caire'], ERI: ['Asmara'], ESP: ['Madrid'], EST: ['Tallinn'],
-  ETH: ['Addis-Abeba'], FIN: ['Helsinki'], FJI: ['Suva'], FRA: ['Paris'], FSM: ['Palikir'],
-  GAB: ['Libreville'], GBR: ['Londres'], GEO: ['Tbilissi'], GHA: ['Accra'], GIN: ['Conakry'],
-  GMB: ['Banjul'], GNB: ['Bissau'], GNQ: ['Malabo'], GRC: ['Athènes'], GRD: [],
-  GTM: ['Guatemala'], GUY: ['Georgetown'], HND: ['Tegucigalpa'], HRV: ['Zagreb'], HTI: ['Port-au-Prince'],
-  HUN: ['Budapest'], IDN: ['Jakarta'], IND: ['New Delhi'], IRL: ['Dublin'], IRN: ['Téhéran'],
-  IRQ: ['Bagdad'], ISL: ['Reykjavik'], ISR: [], ITA: ['Rome'], JAM: ['Kingston'],
-  JOR: ['Amman'], JPN: ['Tokyo'], KAZ: ['Astana'], KEN: ['Nairobi'], KGZ: ['Bichkek'],
-  KHM: ['Phnom Penh'], KIR: ['Tarawa'], KNA: ['Basseterre'], KOR: ['Séoul'], KWT: ['Koweït'],
-  LAO: ['Vientiane'], LBN: ['Beyrouth'], LBR: ['Monrovia'], LBY: ['Tripoli'], LCA: ['Castries'],
-  LIE: ['Vaduz'], LKA: ['Colombo'], LSO: ['Maseru'], LTU: ['Vilnius'], LUX: ['Luxembourg'],
-  LVA: ['Riga'], MAR: ['Rabat'], MCO: ['Monaco'], MDA: ['Chisinau'], MDG: ['Antananarivo'],
-  MDV: [], MEX: ['Mexico'], MHL: ['Majuro'], MKD: ['Skopje'], MLI: ['Bamako'],
-  MLT: ['La Valette'], MMR: ['Naypyidaw'], MNE: ['Podgorica'], MNG: ['Oulan-Bator'], MOZ: ['Maputo'],
-  MRT: ['Nouakchott'], MUS: ['Port-Louis'], MWI: ['Lilongwe'], MYS: ['Kuala Lumpur'], NAM: ['Windhoek'],
-  NER: ['Niamey'], NGA: ['Abuja'], NIC: ['Managua'], NLD: ['Amsterdam', 'La Haye'], NOR: ['Oslo'],
-  NPL: ['Katmandou'], NRU: ['Yaren'], NZL: ['Wellington'], OMN: ['Mascate'], PAK: ['Islamabad'],
-  PAN: ['Panama'], PER: ['Lima'], PHL: ['Manille'], PLW: ['Ngerulmud'], PNG: ['Port Moresby'],
-  POL: ['Varsovie'], PRK: ['Pyongyang'], PRT: ['Lisbonne'], PRY: ['Asuncion'], PSE: ['Ramallah'],
-  QAT: ['Doha'], ROU: ['Bucarest'], RUS: ['Moscou'], RWA: ['Kigali'], SAU: ['Riyad'],
-  SDN: ['Khartoum'], SEN: ['Dakar'], SGP: ['Singapour'], SLB: ['Honiara'], SLE: ['Freetown'],
-  SLV: ['San Salvador'], SMR: ['Saint-Marin'], SOM: ['Mogadiscio'], SRB: ['Belgrade'], SSD: ['Djouba', 'Juba'],
-  STP: ['São Tomé'], SUR: ['Paramaribo'], SVK: ['Bratislava'], SVN: ['Ljubljana'], SWE: ['Stockholm'],
-  SWZ: ['Mbabane', 'Lobamba'], SYC: [], SYR: ['Damas'], TCD: ['N\'Djaména'], TGO: ['Lomé'],
-  THA: ['Bangkok'], TJK: ['Douchanbé'], TKM: ['Achgabat'], TLS: ['Dili'], TON: ['Nuku\'alofa'],
-  TTO: ['Port-d\'Espagne'], TUN: ['Tunis'], TUR: ['Ankara'], TUV: ['Funafuti'], TWN: ['Taipei'],
-  TZA: ['Dodoma'], UGA: ['Kampala'], UKR: ['Kiev', 'Kyiv'], UNK: ['Pristina'], URY: ['Montevideo'],
-  USA: ['Washington'], UZB: ['Tachkent'], VAT: ['Vatican'], VCT: ['Kingstown'], VEN: ['Caracas'],
-  VNM: ['Hanoï'], VUT: ['Port-Vila'], WSM: ['Apia'], YEM: ['Sanaa'], ZAF: ['Pretoria'],
-  ZMB: ['Lusaka'], ZWE: ['Harare'],
-  HKG: [], MAC: [], ATA: [],
+  AFG: ['Kaboul'],
+  AGO: ['Luanda'],
+  ALB: ['Tirana'],
+  AND: ['Andorre-la-Vieille'],
+  ARE: ['Abou Dhabi'],
+  ARG: ['Buenos Aires'],
+  ARM: ['Erevan'],
+  ATG: ["Saint John's"],
+  AUS: ['Canberra'],
+  AUT: ['Vienne'],
+  AZE: ['Bakou'],
+  BDI: ['Gitega'],
+  BEL: [],
+  BEN: ['Porto-Novo'],
+  BFA: ['Ouagadougou'],
+  BGD: ['Dacca', 'Dhaka'],
+  BGR: ['Sofia'],
+  BHR: ['Manama'],
+  BHS: ['Nassau'],
+  BIH: ['Sarajevo'],
+  BLR: ['Minsk'],
+  BLZ: ['Belmopan'],
+  BOL: ['La Paz'],
+  BRA: ['Brasilia'],
+  BRB: ['Bridgetown'],
+  BRN: ['Bandar Seri Begawan'],
+  BTN: ['Thimphou'],
+  BWA: ['Gaborone'],
+  CAF: ['Bangui'],
+  CAN: ['Ottawa'],
+  CHE: ['Berne'],
+  CHL: ['Santiago'],
+  CHN: ['Pékin', 'Beijing'],
+  CIV: ['Yamoussoukro'],
+  CMR: ['Yaoundé'],
+  COD: ['Kinshasa'],
+  COG: ['Brazzaville'],
+  COL: ['Bogota'],
+  COM: ['Moroni'],
+  CPV: ['Praia'],
+  CRI: ['San José'],
+  CUB: ['La Havane'],
+  CYP: ['Nicosie'],
+  CZE: ['Prague'],
+  DEU: ['Berlin'],
+  DJI: ['Djibouti'],
+  DMA: ['Roseau'],
+  DNK: ['Copenhague'],
+  DOM: ['Saint-Domingue'],
+  DZA: ['Alger'],
+  ECU: ['Quito'],
+  EGY: ['Le Caire'],
+  ERI: ['Asmara'],
+  ESP: ['Madrid'],
+  EST: ['Tallinn'],
+  ETH: ['Addis-Abeba'],
+  FIN: ['Helsinki'],
+  FJI: ['Suva'],
+  FRA: ['Paris'],
+  FSM: ['Palikir'],
+  GAB: ['Libreville'],
+  GBR: ['Londres'],
+  GEO: ['Tbilissi'],
+  GHA: ['Accra'],
+  GIN: ['Conakry'],
+  GMB: ['Banjul'],
+  GNB: ['Bissau'],
+  GNQ: ['Malabo'],
+  GRC: ['Athènes'],
+  GRD: [],
+  GTM: ['Guatemala'],
+  GUY: ['Georgetown'],
+  HND: ['Tegucigalpa'],
+  HRV: ['Zagreb'],
+  HTI: ['Port-au-Prince'],
+  HUN: ['Budapest'],
+  IDN: ['Jakarta'],
+  IND: ['New Delhi'],
+  IRL: ['Dublin'],
+  IRN: ['Téhéran'],
+  IRQ: ['Bagdad'],
+  ISL: ['Reykjavik'],
+  ISR: [],
+  ITA: ['Rome'],
+  JAM: ['Kingston'],
+  JOR: ['Amman'],
+  JPN: ['Tokyo'],
+  KAZ: ['Astana'],
+  KEN: ['Nairobi'],
+  KGZ: ['Bichkek'],
+  KHM: ['Phnom Penh'],
+  KIR: ['Tarawa'],
+  KNA: ['Basseterre'],
+  KOR: ['Séoul'],
+  KWT: ['Koweït'],
+  LAO: ['Vientiane'],
+  LBN: ['Beyrouth'],
+  LBR: ['Monrovia'],
+  LBY: ['Tripoli'],
+  LCA: ['Castries'],
+  LIE: ['Vaduz'],
+  LKA: ['Colombo'],
+  LSO: ['Maseru'],
+  LTU: ['Vilnius'],
+  LUX: ['Luxembourg'],
+  LVA: ['Riga'],
+  MAR: ['Rabat'],
+  MCO: ['Monaco'],
+  MDA: ['Chisinau'],
+  MDG: ['Antananarivo'],
+  MDV: [],
+  MEX: ['Mexico'],
+  MHL: ['Majuro'],
+  MKD: ['Skopje'],
+  MLI: ['Bamako'],
+  MLT: ['La Valette'],
+  MMR: ['Naypyidaw'],
+  MNE: ['Podgorica'],
+  MNG: ['Oulan-Bator'],
+  MOZ: ['Maputo'],
+  MRT: ['Nouakchott'],
+  MUS: ['Port-Louis'],
+  MWI: ['Lilongwe'],
+  MYS: ['Kuala Lumpur'],
+  NAM: ['Windhoek'],
+  NER: ['Niamey'],
+  NGA: ['Abuja'],
+  NIC: ['Managua'],
+  NLD: ['Amsterdam', 'La Haye'],
+  NOR: ['Oslo'],
+  NPL: ['Katmandou'],
+  NRU: ['Yaren'],
+  NZL: ['Wellington'],
+  OMN: ['Mascate'],
+  PAK: ['Islamabad'],
+  PAN: ['Panama'],
+  PER: ['Lima'],
+  PHL: ['Manille'],
+  PLW: ['Ngerulmud'],
+  PNG: ['Port Moresby'],
+  POL: ['Varsovie'],
+  PRK: ['Pyongyang'],
+  PRT: ['Lisbonne'],
+  PRY: ['Asuncion'],
+  PSE: ['Ramallah'],
+  QAT: ['Doha'],
+  ROU: ['Bucarest'],
+  RUS: ['Moscou'],
+  RWA: ['Kigali'],
+  SAU: ['Riyad'],
+  SDN: ['Khartoum'],
+  SEN: ['Dakar'],
+  SGP: ['Singapour'],
+  SLB: ['Honiara'],
+  SLE: ['Freetown'],
+  SLV: ['San Salvador'],
+  SMR: ['Saint-Marin'],
+  SOM: ['Mogadiscio'],
+  SRB: ['Belgrade'],
+  SSD: ['Djouba', 'Juba'],
+  STP: ['São Tomé'],
+  SUR: ['Paramaribo'],
+  SVK: ['Bratislava'],
+  SVN: ['Ljubljana'],
+  SWE: ['Stockholm'],
+  SWZ: ['Mbabane', 'Lobamba'],
+  SYC: [],
+  SYR: ['Damas'],
+  TCD: ["N'Djaména"],
+  TGO: ['Lomé'],
+  THA: ['Bangkok'],
+  TJK: ['Douchanbé'],
+  TKM: ['Achgabat'],
+  TLS: ['Dili'],
+  TON: ["Nuku'alofa"],
+  TTO: ["Port-d'Espagne"],
+  TUN: ['Tunis'],
+  TUR: ['Ankara'],
+  TUV: ['Funafuti'],
+  TWN: ['Taipei'],
+  TZA: ['Dodoma'],
+  UGA: ['Kampala'],
+  UKR: ['Kiev', 'Kyiv'],
+  UNK: ['Pristina'],
+  URY: ['Montevideo'],
+  USA: ['Washington'],
+  UZB: ['Tachkent'],
+  VAT: ['Vatican'],
+  VCT: ['Kingstown'],
+  VEN: ['Caracas'],
+  VNM: ['Hanoï'],
+  VUT: ['Port-Vila'],
+  WSM: ['Apia'],
+  YEM: ['Sanaa'],
+  ZAF: ['Pretoria'],
+  ZMB: ['Lusaka'],
+  ZWE: ['Harare'],
+  HKG: [],
+  MAC: [],
+  ATA: [],
 };
 
 /**
@@ -146,17 +305,70 @@ const CAPITALS_FR: Record<string, string[]> = {
  */
 const STOP: Record<Lang, string[]> = {
   en: [
-    'Island', 'Abode of Peace', 'Mann', 'Mannin', 'Prathet', 'Timor', 'Portuguesa', 'Mexicanos', 'Dominique', 'Réunion', 'Jersey',
-    'Congo', 'Congolese', 'Dominican',
-    'The Valley', 'The Bottom', 'Douglas', 'Hamilton', 'Stanley', 'Plymouth', 'Saint-Denis', 'Saint-Pierre',
-    'West Island', 'Jerusalem', 'Brussels', 'Malé', 'City of Victoria', 'Victoria',
-    'George Town', 'King Edward Point', 'Marigot', 'Gustavia',
+    'Island',
+    'Abode of Peace',
+    'Mann',
+    'Mannin',
+    'Prathet',
+    'Timor',
+    'Portuguesa',
+    'Mexicanos',
+    'Dominique',
+    'Réunion',
+    'Jersey',
+    'Congo',
+    'Congolese',
+    'Dominican',
+    'The Valley',
+    'The Bottom',
+    'Douglas',
+    'Hamilton',
+    'Stanley',
+    'Plymouth',
+    'Saint-Denis',
+    'Saint-Pierre',
+    'West Island',
+    'Jerusalem',
+    'Brussels',
+    'Malé',
+    'City of Victoria',
+    'Victoria',
+    'George Town',
+    'King Edward Point',
+    'Marigot',
+    'Gustavia',
   ],
   fr: [
-    'Réunion', 'Grenade', 'Dominique', 'Maurice', 'Sucre', 'Malé', 'Bruxelles', 'Jérusalem', 'Jersey',
-    'Saint-Denis', 'Saint-Pierre', 'Saint-Georges', 'Congo', 'congolais', 'congolaise', 'congolaises',
-    'Saint-Martin', 'saint-martinois', 'saint-martinoise', 'saint-martinoises', 'Victoria',
-    'The Valley', 'The Bottom', 'Douglas', 'Hamilton', 'Stanley', 'Plymouth', 'West Island', 'Marigot', 'Gustavia',
+    'Réunion',
+    'Grenade',
+    'Dominique',
+    'Maurice',
+    'Sucre',
+    'Malé',
+    'Bruxelles',
+    'Jérusalem',
+    'Jersey',
+    'Saint-Denis',
+    'Saint-Pierre',
+    'Saint-Georges',
+    'Congo',
+    'congolais',
+    'congolaise',
+    'congolaises',
+    'Saint-Martin',
+    'saint-martinois',
+    'saint-martinoise',
+    'saint-martinoises',
+    'Victoria',
+    'The Valley',
+    'The Bottom',
+    'Douglas',
+    'Hamilton',
+    'Stanley',
+    'Plymouth',
+    'West Island',
+    'Marigot',
+    'Gustavia',
   ],
 };
 
@@ -164,19 +376,21 @@ const STOP: Record<Lang, string[]> = {
 const SHORT_CODES: Record<Lang, Record<string, string>> = { en: { UK: 'GBR' }, fr: {} };
 
 /** Alternative spellings that are French forms (kept for fr, not for en). */
-const FRENCH_LOOKING = /^(République|Royaume|Principauté|État|Etat|Île|Îles|Collectivité|Bailliage|Territoire|Département|Grand-Duché|Confédération|Union des|Commonwealth de|Fédération)(?=[\s-]|$)/u;
+const FRENCH_LOOKING =
+  /^(République|Royaume|Principauté|État|Etat|Île|Îles|Collectivité|Bailliage|Territoire|Département|Grand-Duché|Confédération|Union des|Commonwealth de|Fédération)(?=[\s-]|$)/u;
 /** Latin letters of Western and Central European languages only (no IPA, no transliteration marks). */
 const PLAIN_LATIN = /^[\u0020-\u007E\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F’]+$/u;
 
 function ownerKey(alias: string, kind: Kind): string {
-  return kind === 'acronym' ? `${alias}|cs` : `${tokenize(alias).map((t) => t.norm).join(' ')}|ci`;
+  return kind === 'acronym'
+    ? `${alias}|cs`
+    : `${tokenize(alias)
+        .map((t) => t.norm)
+        .join(' ')}|ci`;
 }
 
 function clean(text: string): string {
-  return text
-    .replace(/[’ʼ]/g, '\'')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return text.replace(/[’ʼ]/g, "'").replace(/\s+/g, ' ').trim();
 }
 
 function capitaliseFirst(text: string): string {
@@ -217,7 +431,8 @@ function frenchDemonyms(m: string, f: string): string[] {
 function englishDemonyms(d: string, commonName: string): string[] {
   const out = [d];
   const last = d.split(' ').pop()!;
-  const invariable = /(ese|ish|ch|sh|ss|[sxzy]|ic|men)$/i.test(last) || /^(Ni|I)-/.test(d) || d === commonName || ['Vatican', 'Mosotho', 'Motswana'].includes(d);
+  const invariable =
+    /(ese|ish|ch|sh|ss|[sxzy]|ic|men)$/i.test(last) || /^(Ni|I)-/.test(d) || d === commonName || ['Vatican', 'Mosotho', 'Motswana'].includes(d);
   if (!invariable) out.push(`${d}s`);
   return out;
 }
@@ -225,7 +440,10 @@ function englishDemonyms(d: string, commonName: string): string[] {
 /** "Antiguan, Barbudan", "Kittitian or Nevisian", "antiguais et barbudien" → one demonym each. */
 function splitList(text: string, lang: Lang): string[] {
   const sep = lang === 'en' ? /\s*,\s*|\s+or\s+/ : /\s*,\s*|\s+et\s+/;
-  return text.split(sep).map((s) => s.trim()).filter(Boolean);
+  return text
+    .split(sep)
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 function candidates(c: Country, lang: Lang): Alias[] {
@@ -254,7 +472,7 @@ function candidates(c: Country, lang: Lang): Alias[] {
     for (const entry of raw) for (const one of splitList(entry, 'en')) for (const form of englishDemonyms(one, c.name.common)) push(form, 'demonym');
   } else {
     const fix = FIX_FR_DEMONYM[id];
-    const d = fix === null ? null : fix ?? c.demonyms.fra;
+    const d = fix === null ? null : (fix ?? c.demonyms.fra);
     if (d && (d.m || d.f)) {
       const ms = splitList(d.m.toLocaleLowerCase('fr'), 'fr');
       const fs = splitList(d.f.toLocaleLowerCase('fr'), 'fr');
@@ -283,7 +501,7 @@ function candidates(c: Country, lang: Lang): Alias[] {
   }
 
   // Capitals.
-  const capitals = lang === 'fr' ? CAPITALS_FR[id] ?? c.capital : c.capital;
+  const capitals = lang === 'fr' ? (CAPITALS_FR[id] ?? c.capital) : c.capital;
   for (const cap of capitals) if (cap) push(cap, 'capital');
 
   return out.filter((a) => a.alias && PLAIN_LATIN.test(a.alias) && tokenize(a.alias).length > 0);
@@ -297,16 +515,18 @@ function readAliases(file: string): TsvAlias[] {
   if (!existsSync(file)) return [];
   const rows: TsvAlias[] = [];
   let header: string[] | null = null;
-  readFileSync(file, 'utf8').split(/\r?\n/).forEach((line, i) => {
-    if (!line.trim() || line.startsWith('#')) return;
-    const cells = line.split('\t').map((s) => s.trim());
-    if (!header) {
-      header = cells;
-      return;
-    }
-    const rec = Object.fromEntries(header.map((h, j) => [h, cells[j] ?? '']));
-    rows.push({ id: rec.id, alias: rec.alias, kind: rec.kind as Kind, where: `${path.relative(GAZ, file)}:${i + 1}` });
-  });
+  readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .forEach((line, i) => {
+      if (!line.trim() || line.startsWith('#')) return;
+      const cells = line.split('\t').map((s) => s.trim());
+      if (!header) {
+        header = cells;
+        return;
+      }
+      const rec = Object.fromEntries(header.map((h, j) => [h, cells[j] ?? '']));
+      rows.push({ id: rec.id, alias: rec.alias, kind: rec.kind as Kind, where: `${path.relative(GAZ, file)}:${i + 1}` });
+    });
   return rows;
 }
 
@@ -385,7 +605,11 @@ for (const lang of LANGS) {
     }
   }
   out.sort(compareAliases);
-  writeTsv(path.join(GAZ, lang, 'states.tsv'), ['id', 'alias', 'kind'], out.map((a) => [a.id, a.alias, a.kind]));
+  writeTsv(
+    path.join(GAZ, lang, 'states.tsv'),
+    ['id', 'alias', 'kind'],
+    out.map((a) => [a.id, a.alias, a.kind]),
+  );
   report.push(`${lang}/states.tsv: ${out.length} aliases (${stopped} stop-listed, ${overridden} left to curated files)`);
 }
 

@@ -6,7 +6,10 @@ import { alignProvisions } from '../src/eval/score.ts';
 const [goldDir, corpusDir, field = 'acts'] = process.argv.slice(2);
 const result = await evaluate(goldDir, corpusDir);
 for (const d of result.documents) {
-  const pairs = alignProvisions(d.gold.provisions.map((p) => p.text), d.record.provisions.map((p) => p.text));
+  const pairs = alignProvisions(
+    d.gold.provisions.map((p) => p.text),
+    d.record.provisions.map((p) => p.text),
+  );
   for (const [gi, ri] of pairs) {
     const g = d.gold.provisions[gi] as Record<string, unknown>;
     const r = d.record.provisions[ri] as Record<string, unknown>;

@@ -137,24 +137,27 @@ describe('holders: people, "nous"/"we", pronouns', () => {
   });
 
   test('"nous" and "we" are the parties', () => {
-    const fr = analyze(FR_IN_FR + 'La France et l’Inde ont adopté la présente déclaration.\nNous soutenons le rôle central de l’Organisation des Nations unies.');
+    const fr = analyze(
+      FR_IN_FR + 'La France et l’Inde ont adopté la présente déclaration.\nNous soutenons le rôle central de l’Organisation des Nations unies.',
+    );
     assert.deepEqual(fr.parties, ['FRA', 'IND']);
     assert.deepEqual(holders(fr, 'Nous soutenons'), ['FRA', 'IND']);
     assert.deepEqual(acts(fr, 'Nous soutenons'), ['support']);
-    const en = analyze(US_JP_EN + 'Japan and the U.S. share a vision of a free and open Indo-Pacific.\nWe will continue to strengthen our cooperation on clean energy.');
+    const en = analyze(
+      US_JP_EN + 'Japan and the U.S. share a vision of a free and open Indo-Pacific.\nWe will continue to strengthen our cooperation on clean energy.',
+    );
     assert.deepEqual(en.parties, ['JPN', 'USA']);
     assert.deepEqual(holders(en, 'We will continue'), ['JPN', 'USA']);
     assert.deepEqual(acts(en, 'We will continue'), ['commit']);
   });
 
-  test(
-    '"Nos deux pays renforceront ..." is a commitment of the parties (like "our two countries")',
-    () => {
-      const doc = analyze(FR_IN_FR + 'La France et l’Inde ont adopté une feuille de route.\nNos deux pays renforceront leur coopération dans le domaine spatial.');
-      assert.deepEqual(acts(doc, 'Nos deux pays'), ['commit']);
-      assert.deepEqual(holders(doc, 'Nos deux pays'), ['FRA', 'IND']);
-    },
-  );
+  test('"Nos deux pays renforceront ..." is a commitment of the parties (like "our two countries")', () => {
+    const doc = analyze(
+      FR_IN_FR + 'La France et l’Inde ont adopté une feuille de route.\nNos deux pays renforceront leur coopération dans le domaine spatial.',
+    );
+    assert.deepEqual(acts(doc, 'Nos deux pays'), ['commit']);
+    assert.deepEqual(holders(doc, 'Nos deux pays'), ['FRA', 'IND']);
+  });
 
   test('a BRICS declaration ("We, the leaders of BRICS") has the group as party and holder', () => {
     const doc = analyze(
@@ -175,7 +178,9 @@ describe('holders: people, "nous"/"we", pronouns', () => {
   });
 
   test('"Elles ont convenu ..." carries the holders of the previous provision', () => {
-    const doc = analyze(CN_RU_FR + 'Les deux pays ont décidé de renforcer la coopération énergétique.\nElles ont convenu d’approfondir les échanges culturels.');
+    const doc = analyze(
+      CN_RU_FR + 'Les deux pays ont décidé de renforcer la coopération énergétique.\nElles ont convenu d’approfondir les échanges culturels.',
+    );
     assert.deepEqual(holders(doc, 'Elles ont convenu'), ['CHN', 'RUS']);
     assert.deepEqual(acts(doc, 'Elles ont convenu'), ['commit']);
   });
@@ -191,7 +196,9 @@ describe('holders: people, "nous"/"we", pronouns', () => {
   });
 
   test('"They agreed to ..." carries the holders of the previous provision (US–Japan)', () => {
-    const doc = analyze(US_JP_EN + 'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThey agreed to launch a new dialogue on critical minerals.');
+    const doc = analyze(
+      US_JP_EN + 'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThey agreed to launch a new dialogue on critical minerals.',
+    );
     assert.deepEqual(doc.parties, ['JPN', 'USA']);
     assert.deepEqual(holders(doc, 'They agreed'), ['JPN', 'USA']);
     assert.deepEqual(acts(doc, 'They agreed'), ['commit']);
@@ -225,18 +232,15 @@ describe('holders: quotations and relaying frames', () => {
     assert.deepEqual(acts(doc, '"Our relations'), ['assert']);
   });
 
-  test(
-    '\'"...," said Sergey Lavrov.\' (inverted attribution after a quotation) is the speaker’s (RUS)',
-    () => {
-      const doc = analyze(
-        CN_RU_EN +
-          'Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov.\n' +
-          '"Our relations are at their best in history," said Russian Foreign Minister Sergey Lavrov.',
-      );
-      assert.deepEqual(holders(doc, '"Our relations'), ['RUS']);
-      assert.deepEqual(acts(doc, '"Our relations'), ['assert']);
-    },
-  );
+  test('\'"...," said Sergey Lavrov.\' (inverted attribution after a quotation) is the speaker’s (RUS)', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov.\n' +
+        '"Our relations are at their best in history," said Russian Foreign Minister Sergey Lavrov.',
+    );
+    assert.deepEqual(holders(doc, '"Our relations'), ['RUS']);
+    assert.deepEqual(acts(doc, '"Our relations'), ['assert']);
+  });
 
   test('French relaying frames are coded by what they relay, and held by the parties', () => {
     const doc = analyze(
@@ -268,18 +272,15 @@ describe('holders: quotations and relaying frames', () => {
     assert.deepEqual(holders(doc, 'The two countries will work'), ['JPN', 'USA']);
   });
 
-  test(
-    '"The statement said the two countries would ..." (no "that") is coded by content: commit',
-    () => {
-      const doc = analyze(
-        US_JP_EN +
-          'Japan and the U.S. reaffirmed the importance of their alliance.\n' +
-          'The statement said the two countries would work together to strengthen nuclear non-proliferation.',
-      );
-      assert.deepEqual(acts(doc, 'The statement said'), ['commit']);
-      assert.deepEqual(holders(doc, 'The statement said'), ['JPN', 'USA']);
-    },
-  );
+  test('"The statement said the two countries would ..." (no "that") is coded by content: commit', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan and the U.S. reaffirmed the importance of their alliance.\n' +
+        'The statement said the two countries would work together to strengthen nuclear non-proliferation.',
+    );
+    assert.deepEqual(acts(doc, 'The statement said'), ['commit']);
+    assert.deepEqual(holders(doc, 'The statement said'), ['JPN', 'USA']);
+  });
 });
 
 describe('acts: negation and modality', () => {
@@ -303,14 +304,14 @@ describe('acts: negation and modality', () => {
     assert.deepEqual(holders(doc, 'The two sides do not support'), ['CHN', 'RUS']);
   });
 
-  test(
-    '"The United States does not support ..." is oppose, held by USA',
-    () => {
-      const doc = analyze(US_JP_EN + 'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThe United States does not support any unilateral change to the status quo.');
-      assert.deepEqual(acts(doc, 'The United States'), ['oppose']);
-      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
-    },
-  );
+  test('"The United States does not support ..." is oppose, held by USA', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'The two leaders welcomed the progress of the U.S.-Japan Alliance.\nThe United States does not support any unilateral change to the status quo.',
+    );
+    assert.deepEqual(acts(doc, 'The United States'), ['oppose']);
+    assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+  });
 
   test('"devraient" is call with other subjects, commit with the parties as subject (French)', () => {
     const doc = analyze(
@@ -370,14 +371,14 @@ describe('acts: commitments and task lists', () => {
     assert.deepEqual(acts(doc, 'Both sides are ready'), ['commit']);
   });
 
-  test(
-    '"The United States will continue to support Japan" is a commitment to support, held by USA',
-    () => {
-      const doc = analyze(US_JP_EN + 'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States will continue to support Japan in strengthening its defense capabilities.');
-      assert.deepEqual(acts(doc, 'The United States'), ['commit', 'support']);
-      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
-    },
-  );
+  test('"The United States will continue to support Japan" is a commitment to support, held by USA', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States will continue to support Japan in strengthening its defense capabilities.',
+    );
+    assert.deepEqual(acts(doc, 'The United States'), ['commit', 'support']);
+    assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+  });
 
   test('items under "ont convenu de mettre en œuvre les tâches suivantes :" are commitments of the parties', () => {
     const doc = analyze(
@@ -441,22 +442,18 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(doc, 'Several agreements'), ['report']);
   });
 
-  test(
-    'report: "X and Y met at ..." is a meeting held',
-    () => {
-      const doc = analyze(US_JP_EN + 'President Joe Biden and Prime Minister Fumio Kishida met at the White House on April 10.');
-      assert.deepEqual(acts(doc, 'President Joe Biden'), ['report']);
-      assert.deepEqual(holders(doc, 'President Joe Biden'), ['JPN', 'USA']);
-    },
-  );
+  test('report: "X and Y met at ..." is a meeting held', () => {
+    const doc = analyze(US_JP_EN + 'President Joe Biden and Prime Minister Fumio Kishida met at the White House on April 10.');
+    assert.deepEqual(acts(doc, 'President Joe Biden'), ['report']);
+    assert.deepEqual(holders(doc, 'President Joe Biden'), ['JPN', 'USA']);
+  });
 
-  test(
-    'report: "We, the leaders of BRICS, met in ..." is a meeting held',
-    () => {
-      const doc = analyze('Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, met in Johannesburg, South Africa, from 22 to 24 August 2023.\n2. We welcome the interest of the Global South in BRICS.');
-      assert.deepEqual(acts(doc, 'We, the leaders'), ['report']);
-    },
-  );
+  test('report: "We, the leaders of BRICS, met in ..." is a meeting held', () => {
+    const doc = analyze(
+      'Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, met in Johannesburg, South Africa, from 22 to 24 August 2023.\n2. We welcome the interest of the Global South in BRICS.',
+    );
+    assert.deepEqual(acts(doc, 'We, the leaders'), ['report']);
+  });
 
   test('concern: "sont préoccupées", "se sont déclarés préoccupés", "expressed serious concern"', () => {
     const fr = analyze(
@@ -497,8 +494,7 @@ describe('acts: report, concern, call, oppose, support', () => {
 
   test('"s’opposent à X et demandent instamment à Y de ..." is oppose + call', () => {
     const doc = analyze(
-      CN_RU_FR +
-        'Les deux parties s’opposent à l’imposition de sanctions unilatérales et demandent instamment aux États-Unis de lever le blocus contre Cuba.',
+      CN_RU_FR + 'Les deux parties s’opposent à l’imposition de sanctions unilatérales et demandent instamment aux États-Unis de lever le blocus contre Cuba.',
     );
     assert.deepEqual(acts(doc, 'Les deux parties'), ['call', 'oppose']);
     assert.deepEqual(holders(doc, 'Les deux parties'), ['CHN', 'RUS']);
@@ -523,22 +519,21 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(doc, 'La France'), ['support']);
   });
 
-  test(
-    'support: "We reaffirm our commitment to multilateralism" is support, not commit',
-    () => {
-      const doc = analyze('Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, gathered for our annual summit.\n2. We reaffirm our commitment to multilateralism and to the central role of the United Nations.');
-      assert.deepEqual(acts(doc, 'We reaffirm'), ['support']);
-    },
-  );
+  test('support: "We reaffirm our commitment to multilateralism" is support, not commit', () => {
+    const doc = analyze(
+      'Declaration of the BRICS Summit\n\n1. We, the leaders of BRICS, gathered for our annual summit.\n2. We reaffirm our commitment to multilateralism and to the central role of the United Nations.',
+    );
+    assert.deepEqual(acts(doc, 'We reaffirm'), ['support']);
+  });
 
-  test(
-    '"The United States reaffirmed its commitment to the defense of Japan" is support, held by USA',
-    () => {
-      const doc = analyze(US_JP_EN + 'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States reaffirmed its unwavering commitment to the defense of Japan.');
-      assert.deepEqual(acts(doc, 'The United States'), ['support']);
-      assert.deepEqual(holders(doc, 'The United States'), ['USA']);
-    },
-  );
+  test('"The United States reaffirmed its commitment to the defense of Japan" is support, held by USA', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan and the U.S. reaffirmed the importance of their alliance.\nThe United States reaffirmed its unwavering commitment to the defense of Japan.',
+    );
+    assert.deepEqual(acts(doc, 'The United States'), ['support']);
+    assert.deepEqual(holders(doc, 'The United States'), ['USA']);
+  });
 });
 
 describe('act and holder annotations carry evidence', () => {

@@ -8,8 +8,20 @@ import { analyze } from './helpers.ts';
 
 function setup(tokenForReads = false) {
   const db = openDatabase(':memory:');
-  const a = saveDocument(db, analyze('Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nMoscou, le 5 juin 2019', 'a.txt'));
-  const b = saveDocument(db, analyze('Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021', 'b.txt'));
+  const a = saveDocument(
+    db,
+    analyze(
+      'Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nMoscou, le 5 juin 2019',
+      'a.txt',
+    ),
+  );
+  const b = saveDocument(
+    db,
+    analyze(
+      'Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021',
+      'b.txt',
+    ),
+  );
   const token = createToken(db, 'analyst');
   return { db, app: createApp({ db, tokenForReads }), token, a: a.id, b: b.id };
 }
@@ -21,7 +33,20 @@ const get = async (app: ReturnType<typeof setup>['app'], url: string, headers: R
 
 test('every route answers JSON in-process, documents and search included', async () => {
   const { app, a, b } = setup();
-  const paths = ['/api/meta', '/api/documents', `/api/documents/${a}`, `/api/documents/${b}/new`, '/api/provisions/1', '/api/corrections', '/api/search?q=coercitives&_facets=1', '/api/entities', '/api/entities/nato', '/api/positions', `/api/compare?a=${a}&b=${b}`, '/api/timeline?entity=nato'];
+  const paths = [
+    '/api/meta',
+    '/api/documents',
+    `/api/documents/${a}`,
+    `/api/documents/${b}/new`,
+    '/api/provisions/1',
+    '/api/corrections',
+    '/api/search?q=coercitives&_facets=1',
+    '/api/entities',
+    '/api/entities/nato',
+    '/api/positions',
+    `/api/compare?a=${a}&b=${b}`,
+    '/api/timeline?entity=nato',
+  ];
   for (const p of paths) {
     const r = await get(app, p);
     assert.equal(r.status, 200, p);
@@ -66,10 +91,16 @@ test('the OpenAPI document lists exactly the routes the app serves', async () =>
   const { app } = setup();
   const spec = (await get(app, '/api/openapi.json')).body;
   assert.equal(spec.openapi, '3.1.0');
-  const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).sort();
-  const defined = Object.values(ROUTES).map((r) => `${r.method.toUpperCase()} ${r.path}`).sort();
+  const documented = Object.entries(spec.paths as Record<string, Record<string, unknown>>)
+    .flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`))
+    .sort();
+  const defined = Object.values(ROUTES)
+    .map((r) => `${r.method.toUpperCase()} ${r.path}`)
+    .sort();
   assert.deepEqual(documented, defined);
-  const served = app.routes.filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json' && r.method !== 'ALL').map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+  const served = app.routes
+    .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/openapi.json' && r.method !== 'ALL')
+    .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
   assert.deepEqual([...new Set(served)].sort(), defined);
 });
 
@@ -78,7 +109,11 @@ test('a correction needs a token, is validated, replaces the machine codes and s
   const doc = (await get(app, `/api/documents/${a}`)).body;
   const provision = doc.provisions[1];
   const post = (body: unknown, auth = true) =>
-    app.request(`/api/provisions/${provision.id}/corrections`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) } });
+    app.request(`/api/provisions/${provision.id}/corrections`, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `Bearer ${token}` } : {}) },
+    });
   assert.equal((await post({ kind: 'act', labels: ['support'] }, false)).status, 401);
   assert.equal((await post({ kind: 'act', labels: ['praise'] })).status, 422, 'unknown act');
   assert.equal((await post({ kind: 'colour', labels: ['red'] })).status, 400, 'unknown kind');
@@ -96,7 +131,10 @@ test('a correction needs a token, is validated, replaces the machine codes and s
     assert.ok(p.codes.acts.every((c: { origin: string }) => c.origin === 'human'));
     assert.deepEqual(p.corrected, ['act']);
     const s = (await get(app, '/api/search?act=support')).body;
-    assert.ok(s.hits.some((h: { text: string }) => h.text === provision.text), 'search uses the corrected codes');
+    assert.ok(
+      s.hits.some((h: { text: string }) => h.text === provision.text),
+      'search uses the corrected codes',
+    );
   };
   await check();
   const re = await app.request(`/api/documents/${a}/reanalyze`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
@@ -131,9 +169,16 @@ test('reads are cached until the database changes', async () => {
   assert.equal(second.headers.get('x-entente-cache'), 'hit');
   assert.deepEqual(await second.json(), await first.json());
   const pid = (db.prepare('SELECT id FROM provisions WHERE doc_id = ? AND idx = 0').get(a) as { id: number }).id;
-  await app.request(`/api/provisions/${pid}/corrections`, { method: 'POST', body: JSON.stringify({ kind: 'topic', labels: ['sanctions'] }), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  await app.request(`/api/provisions/${pid}/corrections`, {
+    method: 'POST',
+    body: JSON.stringify({ kind: 'topic', labels: ['sanctions'] }),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   const third = await app.request(`/api/documents/${a}`);
   assert.equal(third.headers.get('x-entente-cache'), null, 'a write empties the cache');
   const body = (await third.json()) as { provisions: { codes: { topics: { label: string }[] } }[] };
-  assert.deepEqual(body.provisions[0].codes.topics.map((t) => t.label), ['sanctions']);
+  assert.deepEqual(
+    body.provisions[0].codes.topics.map((t) => t.label),
+    ['sanctions'],
+  );
 });

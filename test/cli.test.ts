@@ -18,7 +18,10 @@ test('ingest reports each unreadable file on one line, goes on, and exits non-ze
   writeFileSync(path.join(corpus, 'image.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1]));
   const r = run(['ingest', corpus, path.join(dir, 'missing.md'), '--db', path.join(dir, 'e.db')]);
   assert.equal(r.status, 1);
-  const errors = r.stderr.trim().split('\n').filter((l) => l.startsWith('✗'));
+  const errors = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => l.startsWith('✗'));
   assert.equal(errors.length, 3);
   assert.ok(errors.some((l) => l.includes('empty.txt') && l.includes('empty')));
   assert.ok(errors.some((l) => l.includes('image.txt') && l.includes('binary')));
@@ -28,7 +31,10 @@ test('ingest reports each unreadable file on one line, goes on, and exits non-ze
 
 test('a gazetteer file next to the database adds entities to the analysis', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'entente-cli-'));
-  writeFileSync(path.join(dir, 'entente-gazetteer.tsv'), 'id\talias\tkind\ttype\tstate\nblack_sea_grain_initiative\tBlack Sea Grain Initiative\tname\tinitiative\t\n');
+  writeFileSync(
+    path.join(dir, 'entente-gazetteer.tsv'),
+    'id\talias\tkind\ttype\tstate\nblack_sea_grain_initiative\tBlack Sea Grain Initiative\tname\tinitiative\t\n',
+  );
   writeFileSync(path.join(dir, 's.txt'), 'Joint Statement\n\nThe two sides support the Black Sea Grain Initiative.');
   const db = path.join(dir, 'e.db');
   assert.equal(run(['ingest', path.join(dir, 's.txt'), '--db', db]).status, 0);

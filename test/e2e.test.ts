@@ -72,7 +72,13 @@ test('web UI end to end', { timeout: 90_000 }, async (t) => {
     const oppose = provision(page, 'oppose hegemonism');
     const opposeIndex = stored.provisions.find((p) => p.text.includes('oppose hegemonism'))!.index;
     assert.match((await oppose.getAttribute('class')) ?? '', /\bact-oppose\b/);
-    assert.equal(await oppose.locator('.act-bar span').first().evaluate((el) => getComputedStyle(el).backgroundColor), OPPOSE_RED);
+    assert.equal(
+      await oppose
+        .locator('.act-bar span')
+        .first()
+        .evaluate((el) => getComputedStyle(el).backgroundColor),
+      OPPOSE_RED,
+    );
     assert.equal(await page.locator('.legend li').count(), 7);
     assert.ok(await page.getByText('Moscow, March 21, 2023').first().isVisible(), 'the closing dateline is listed');
 

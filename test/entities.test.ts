@@ -19,7 +19,8 @@ function at(doc: Doc, prefix: string): number {
 }
 const ents = (doc: Doc, prefix: string) => labels(doc, at(doc, prefix), 'entity');
 /** Entity annotations of one provision with a given id (to count mentions). */
-const mentionsOf = (doc: Doc, prefix: string, id: string) => doc.annotations.filter((a) => a.kind === 'entity' && a.provision === at(doc, prefix) && a.label === id);
+const mentionsOf = (doc: Doc, prefix: string, id: string) =>
+  doc.annotations.filter((a) => a.kind === 'entity' && a.provision === at(doc, prefix) && a.label === id);
 
 const FR = 'Déclaration conjointe\n\n';
 const EN = 'Joint Statement\n\n';
@@ -29,14 +30,16 @@ describe('entities: how names are matched', () => {
     const doc = analyze(
       FR +
         'Les deux parties s’opposent à l’élargissement de l’OTAN et à la création d’AUKUS.\n' +
-        'Elles soutiennent le rôle central de l\'ONU dans les affaires internationales.',
+        "Elles soutiennent le rôle central de l'ONU dans les affaires internationales.",
     );
     assert.deepEqual(ents(doc, 'Les deux parties'), ['aukus', 'nato']);
     assert.deepEqual(ents(doc, 'Elles soutiennent'), ['un']);
   });
 
   test('acronyms are case-sensitive: "US" is the United States, "us" is not', () => {
-    const doc = analyze(EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.');
+    const doc = analyze(
+      EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.',
+    );
     assert.deepEqual(ents(doc, 'The US and Japan'), ['JPN', 'USA']);
     assert.equal(mentionsOf(doc, 'The US and Japan', 'USA').length, 1);
     assert.deepEqual(ents(doc, 'Let us work'), []);
@@ -57,9 +60,7 @@ describe('entities: how names are matched', () => {
 
   test('plural and feminine demonyms name the state: "chinoises", "russes", "indiennes"', () => {
     const doc = analyze(
-      FR +
-        'Les entreprises chinoises et les universités russes renforceront leurs échanges.\n' +
-        'Les autorités indiennes ont salué la décision.',
+      FR + 'Les entreprises chinoises et les universités russes renforceront leurs échanges.\n' + 'Les autorités indiennes ont salué la décision.',
     );
     assert.deepEqual(ents(doc, 'Les entreprises chinoises'), ['CHN', 'RUS']);
     assert.deepEqual(ents(doc, 'Les autorités indiennes'), ['IND']);
@@ -83,7 +84,9 @@ describe('entities: how names are matched', () => {
   });
 
   test('the most specific entry wins in English: "UN Charter", "UN Security Council"', () => {
-    const doc = analyze(EN + 'All states must abide by the UN Charter.\nThe UN Security Council bears the primary responsibility.\nThe United Nations must play a central role.');
+    const doc = analyze(
+      EN + 'All states must abide by the UN Charter.\nThe UN Security Council bears the primary responsibility.\nThe United Nations must play a central role.',
+    );
     assert.deepEqual(ents(doc, 'All states'), ['un_charter']);
     assert.deepEqual(ents(doc, 'The UN Security'), ['unsc']);
     assert.deepEqual(ents(doc, 'The United Nations'), ['un']);
@@ -92,7 +95,9 @@ describe('entities: how names are matched', () => {
   test('a state named inside a listed entry is not tagged again', () => {
     const fr = analyze(FR + 'Les deux parties critiquent la stratégie indo-pacifique des États-Unis.');
     assert.deepEqual(ents(fr, 'Les deux parties'), ['indo_pacific_strategy']);
-    const en = analyze(EN + 'The Security Council of the Russian Federation held a meeting.\nThe Indo-Pacific Strategy of the United States undermines stability.');
+    const en = analyze(
+      EN + 'The Security Council of the Russian Federation held a meeting.\nThe Indo-Pacific Strategy of the United States undermines stability.',
+    );
     assert.deepEqual(ents(en, 'The Security Council'), ['russia_security_council']);
     assert.deepEqual(ents(en, 'The Indo-Pacific'), ['indo_pacific_strategy']);
   });
@@ -170,19 +175,18 @@ describe('entities: capitals, compounds, restated acronyms, back-references', ()
     const fr = analyze(FR + 'Le Parti communiste chinois (PCC) a tenu son congrès.');
     assert.deepEqual(ents(fr, 'Le Parti'), ['cpc']);
     assert.equal(mentionsOf(fr, 'Le Parti', 'cpc').length, 1);
-    const en = analyze(EN + 'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) remains essential.\nThe Communist Party of China (CPC) held its congress.');
+    const en = analyze(
+      EN + 'The Treaty on the Non-Proliferation of Nuclear Weapons (NPT) remains essential.\nThe Communist Party of China (CPC) held its congress.',
+    );
     assert.deepEqual(ents(en, 'The Treaty'), ['npt']);
     assert.equal(mentionsOf(en, 'The Treaty', 'npt').length, 1);
     assert.equal(mentionsOf(en, 'The Communist', 'cpc').length, 1);
   });
 
-  test(
-    '"Association of Southeast Asian Nations (ASEAN)" is counted once',
-    () => {
-      const doc = analyze(EN + 'The Association of Southeast Asian Nations (ASEAN) plays a central role.');
-      assert.equal(mentionsOf(doc, 'The Association', 'asean').length, 1);
-    },
-  );
+  test('"Association of Southeast Asian Nations (ASEAN)" is counted once', () => {
+    const doc = analyze(EN + 'The Association of Southeast Asian Nations (ASEAN) plays a central role.');
+    assert.equal(mentionsOf(doc, 'The Association', 'asean').length, 1);
+  });
 
   test('"le Traité" after a named treaty refers back to it (French)', () => {
     const doc = analyze(
@@ -200,7 +204,10 @@ describe('entities: capitals, compounds, restated acronyms, back-references', ()
   });
 
   test('"the Treaty" after a named treaty refers back to it (English); without a treaty named it is nothing', () => {
-    const doc = analyze(EN + 'The sides reaffirmed the importance of the Treaty on the Non-Proliferation of Nuclear Weapons.\nThey noted that the Treaty remains the cornerstone of the regime.');
+    const doc = analyze(
+      EN +
+        'The sides reaffirmed the importance of the Treaty on the Non-Proliferation of Nuclear Weapons.\nThey noted that the Treaty remains the cornerstone of the regime.',
+    );
     assert.deepEqual(ents(doc, 'They noted'), ['npt']);
     const none = analyze(EN + 'They noted that the Treaty remains the cornerstone of the regime.');
     assert.deepEqual(ents(none, 'They noted'), []);
@@ -228,15 +235,14 @@ describe('entities: states and organisations beyond China and Russia', () => {
     assert.deepEqual(ents(doc, 'Le président'), ['emmanuel_macron', 'narendra_modi']);
   });
 
-  test(
-    '"the People\'s Republic of China" is CHN, not TWN ("Republic of China")',
-    () => {
-      const doc = analyze(EN + "The People's Republic of China and the Russian Federation signed the statement.");
-      assert.deepEqual(ents(doc, 'The People'), ['CHN', 'RUS']);
-      const titled = analyze("Joint Statement of the People's Republic of China and the Russian Federation\n\nThe two sides do not support the deployment of missiles in Europe.");
-      assert.deepEqual(titled.parties, ['CHN', 'RUS']);
-    },
-  );
+  test('"the People\'s Republic of China" is CHN, not TWN ("Republic of China")', () => {
+    const doc = analyze(EN + "The People's Republic of China and the Russian Federation signed the statement.");
+    assert.deepEqual(ents(doc, 'The People'), ['CHN', 'RUS']);
+    const titled = analyze(
+      "Joint Statement of the People's Republic of China and the Russian Federation\n\nThe two sides do not support the deployment of missiles in Europe.",
+    );
+    assert.deepEqual(titled.parties, ['CHN', 'RUS']);
+  });
 });
 
 describe('user gazetteer files', () => {
@@ -284,7 +290,10 @@ describe('user gazetteer files', () => {
     assert.equal(fr.typeOf('ravenna_pact'), 'treaty');
     const doc = analyzeWith(FR + 'Les deux parties saluent le Ravenna Pact et le Pacte de Ravenne.', [f]);
     const mentions = doc.annotations.filter((a) => a.kind === 'entity' && a.label === 'ravenna_pact');
-    assert.deepEqual(mentions.map((a) => doc.text.slice(a.start, a.end)), ['Pacte de Ravenne']);
+    assert.deepEqual(
+      mentions.map((a) => doc.text.slice(a.start, a.end)),
+      ['Pacte de Ravenne'],
+    );
   });
 
   test('an alias that already names another entity is an error naming the file and line', () => {

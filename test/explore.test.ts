@@ -24,7 +24,13 @@ function seeded(seed: number): () => number {
 
 function comparable(doc: Doc, id: string): ComparableDoc {
   const record = toRecord(doc);
-  return { id, name: id, language: doc.language, date: doc.date, provisions: record.provisions.map((p, index) => ({ index, text: p.text, acts: p.acts, entities: p.entities, topics: p.topics })) };
+  return {
+    id,
+    name: id,
+    language: doc.language,
+    date: doc.date,
+    provisions: record.provisions.map((p, index) => ({ index, text: p.text, acts: p.acts, entities: p.entities, topics: p.topics })),
+  };
 }
 
 /** Words that can be swapped in a rewording without changing the sentence's subject matter. */
@@ -49,8 +55,24 @@ const paragraphOf = (p: { text: string; section: string | null }) => (p.section 
 test('compare recovers seeded deletions, insertions, moves and rewordings of real statements exactly', { skip: !hasShared && 'needs ../shared' }, () => {
   const seeds = path.join(SHARED, 'corpus/seeds');
   const files = readdirSync(seeds).sort();
-  const base = analyze(readFileSync(path.join(seeds, files.find((f) => f.startsWith('003'))!), 'utf8'));
-  const donor = analyze(readFileSync(path.join(seeds, files.find((f) => f.startsWith('000'))!), 'utf8'));
+  const base = analyze(
+    readFileSync(
+      path.join(
+        seeds,
+        files.find((f) => f.startsWith('003'))!,
+      ),
+      'utf8',
+    ),
+  );
+  const donor = analyze(
+    readFileSync(
+      path.join(
+        seeds,
+        files.find((f) => f.startsWith('000'))!,
+      ),
+      'utf8',
+    ),
+  );
   for (const seed of [1, 2, 3, 4, 5]) {
     const rnd = seeded(seed);
     const provisions = base.provisions.map((p) => ({ text: p.text, section: p.section, origin: p.index as number | null, reworded: false }));
@@ -94,19 +116,41 @@ test('compare recovers seeded deletions, insertions, moves and rewordings of rea
     assert.equal(cmp.kept.length + cmp.reworded.length + cmp.dropped.length, base.provisions.length);
     for (const r of cmp.reworded) {
       assert.ok(r.diff.some((d) => d.op === 'delete') && r.diff.some((d) => d.op === 'insert'), 'a rewording has a word-level diff');
-      assert.equal(r.diff.filter((d) => d.op !== 'insert').map((d) => d.text).join(''), base.provisions[r.a].text, 'the diff rebuilds the old wording');
-      assert.equal(r.diff.filter((d) => d.op !== 'delete').map((d) => d.text).join(''), derived.provisions[r.b].text, 'the diff rebuilds the new wording');
+      assert.equal(
+        r.diff
+          .filter((d) => d.op !== 'insert')
+          .map((d) => d.text)
+          .join(''),
+        base.provisions[r.a].text,
+        'the diff rebuilds the old wording',
+      );
+      assert.equal(
+        r.diff
+          .filter((d) => d.op !== 'delete')
+          .map((d) => d.text)
+          .join(''),
+        derived.provisions[r.b].text,
+        'the diff rebuilds the new wording',
+      );
     }
   }
 });
 
 test('compare aligns a statement with its translation on codes', () => {
-  const fr = analyze('Les deux parties s’opposent à l’élargissement de l’OTAN.\nLes deux parties soutiennent le Traité sur la non-prolifération des armes nucléaires.\nLes deux parties renforceront leur coopération énergétique.');
-  const en = analyze('The two sides will strengthen their energy cooperation.\nThe two sides oppose the enlargement of NATO.\nThe two sides support the Treaty on the Non-Proliferation of Nuclear Weapons.');
+  const fr = analyze(
+    'Les deux parties s’opposent à l’élargissement de l’OTAN.\nLes deux parties soutiennent le Traité sur la non-prolifération des armes nucléaires.\nLes deux parties renforceront leur coopération énergétique.',
+  );
+  const en = analyze(
+    'The two sides will strengthen their energy cooperation.\nThe two sides oppose the enlargement of NATO.\nThe two sides support the Treaty on the Non-Proliferation of Nuclear Weapons.',
+  );
   const cmp = compareDocuments(comparable(fr, 'fr'), comparable(en, 'en'));
   assert.equal(cmp.crossLanguage, true);
   const pairs = [...cmp.kept, ...cmp.reworded].map((p) => [p.a, p.b]).sort();
-  assert.deepEqual(pairs, [[0, 1], [1, 2], [2, 0]]);
+  assert.deepEqual(pairs, [
+    [0, 1],
+    [1, 2],
+    [2, 0],
+  ]);
 });
 
 test('search queries parse, and malformed ones give a clear message instead of an FTS error', () => {
@@ -114,15 +158,28 @@ test('search queries parse, and malformed ones give a clear message instead of a
   assert.equal(parseQuery('"armes nucléaires" OR nuclear')?.type, 'or');
   assert.equal(parseQuery('États-Unis')?.type, 'phrase');
   for (const bad of ['(sanctions', '"open', 'OR', 'a AND', 'x )'])
-    assert.throws(() => parseQuery(bad), (err: Error) => /search query/.test((err as { describe?: () => string }).describe?.() ?? '') && !/fts5|syntax error/i.test(err.message), bad);
+    assert.throws(
+      () => parseQuery(bad),
+      (err: Error) => /search query/.test((err as { describe?: () => string }).describe?.() ?? '') && !/fts5|syntax error/i.test(err.message),
+      bad,
+    );
 });
 
 function corpusDb() {
   const db = openDatabase(':memory:');
   const docs = [
-    ['2019.txt', 'Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nLes deux parties soutiennent le système international centré sur les Nations unies.\nMoscou, le 5 juin 2019'],
-    ['2021.txt', 'Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties coopéreront dans le domaine de l’énergie nucléaire civile.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021'],
-    ['2023.txt', 'Joint Statement 2023\n\nThe two sides oppose unilateral sanctions and NATO expansion.\nThe two sides will deepen energy cooperation.\nMoscow, March 21, 2023'],
+    [
+      '2019.txt',
+      'Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nLes deux parties soutiennent le système international centré sur les Nations unies.\nMoscou, le 5 juin 2019',
+    ],
+    [
+      '2021.txt',
+      'Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties coopéreront dans le domaine de l’énergie nucléaire civile.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021',
+    ],
+    [
+      '2023.txt',
+      'Joint Statement 2023\n\nThe two sides oppose unilateral sanctions and NATO expansion.\nThe two sides will deepen energy cooperation.\nMoscow, March 21, 2023',
+    ],
   ];
   for (const [name, text] of docs) saveDocument(db, analyze(text, name));
   return db;
@@ -153,13 +210,22 @@ test('search is stemmed, accent- and case-insensitive, with phrases, boolean ope
 test('timeline counts provisions mentioning an entity by act per document date', () => {
   const db = corpusDb();
   const rows = timeline(db, { entity: 'nato' });
-  assert.deepEqual(rows.map((r) => [r.date, r.counts.oppose]), [['2019-06-05', 1], ['2023-03-21', 1]]);
+  assert.deepEqual(
+    rows.map((r) => [r.date, r.counts.oppose]),
+    [
+      ['2019-06-05', 1],
+      ['2023-03-21', 1],
+    ],
+  );
 });
 
 test('what is new lists provisions no earlier statement of the same parties made', () => {
   const db = corpusDb();
   const result = whatIsNew(db, '2021');
-  assert.deepEqual(result.provisions.map((p) => p.index), [1, 2]);
+  assert.deepEqual(
+    result.provisions.map((p) => p.index),
+    [1, 2],
+  );
 });
 
 test('positions group the same stance across documents and keep its wording variants', () => {

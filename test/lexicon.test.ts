@@ -158,8 +158,10 @@ describe('language data is validated with file name and line number', () => {
 });
 
 describe('adding a cue line changes the analysis', () => {
-  const FR_TEXT = 'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\nLes deux parties ont tenu des consultations.\nLes deux parties fustigent la politique de pression maximale menée contre des États souverains.';
-  const EN_TEXT = 'China-Russia Joint Statement on Global Strategic Stability\n\nThe two sides held consultations.\nThe two sides decry the policy of maximum pressure against sovereign states.';
+  const FR_TEXT =
+    'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\nLes deux parties ont tenu des consultations.\nLes deux parties fustigent la politique de pression maximale menée contre des États souverains.';
+  const EN_TEXT =
+    'China-Russia Joint Statement on Global Strategic Stability\n\nThe two sides held consultations.\nThe two sides decry the policy of maximum pressure against sovereign states.';
 
   test('without the cue, "fustigent" is not coded oppose', () => {
     const doc = analyze(FR_TEXT);

@@ -11,7 +11,16 @@ import { hasShared, SHARED } from './helpers.ts';
  * measured level so that a regression fails.
  */
 const FLOORS = {
-  seeds: { segmentation: 0.98, acts: 0.92, actsMacro: 0.85, holders: 0.95, entities: 0.95, topics: 0.77, topicsMacro: 0.78, docFields: ['language', 'doc_type', 'date', 'parties'] },
+  seeds: {
+    segmentation: 0.98,
+    acts: 0.92,
+    actsMacro: 0.85,
+    holders: 0.95,
+    entities: 0.95,
+    topics: 0.77,
+    topicsMacro: 0.78,
+    docFields: ['language', 'doc_type', 'date', 'parties'],
+  },
   dev: { segmentation: 0.96, acts: 0.85, actsMacro: 0, holders: 0.9, entities: 0.9, topics: 0.73, topicsMacro: 0, docFields: [] as string[] },
 };
 
@@ -31,15 +40,33 @@ for (const set of ['seeds', 'dev'] as const) {
 }
 
 test('the scorer aligns by normalised text, in order, and counts unmatched provisions as errors', () => {
-  const gold = { language: 'fr', doc_type: 'statement_text', parties: ['CHN', 'RUS'], date: null, provisions: [
-    { text: '1. Les parties  coopèrent.', acts: ['assert'], holders: ['CHN', 'RUS'], entities: [], topics: ['bilateral'] },
-    { text: 'Elles s’opposent aux sanctions.', acts: ['oppose'], holders: ['CHN', 'RUS'], entities: [], topics: ['sanctions'] },
-  ] };
-  const record = { language: 'fr', doc_type: 'news_report', parties: ['RUS', 'CHN'], date: null, provisions: [
-    { text: 'Les parties coopèrent.', acts: ['assert', 'commit'], holders: ['RUS', 'CHN'], entities: [], topics: ['bilateral'] },
-    { text: 'Une phrase en trop.', acts: ['report'], holders: ['CHN'], entities: [], topics: ['bilateral'] },
-  ] };
-  assert.deepEqual(alignProvisions(gold.provisions.map((p) => p.text), record.provisions.map((p) => p.text)), [[0, 0]]);
+  const gold = {
+    language: 'fr',
+    doc_type: 'statement_text',
+    parties: ['CHN', 'RUS'],
+    date: null,
+    provisions: [
+      { text: '1. Les parties  coopèrent.', acts: ['assert'], holders: ['CHN', 'RUS'], entities: [], topics: ['bilateral'] },
+      { text: 'Elles s’opposent aux sanctions.', acts: ['oppose'], holders: ['CHN', 'RUS'], entities: [], topics: ['sanctions'] },
+    ],
+  };
+  const record = {
+    language: 'fr',
+    doc_type: 'news_report',
+    parties: ['RUS', 'CHN'],
+    date: null,
+    provisions: [
+      { text: 'Les parties coopèrent.', acts: ['assert', 'commit'], holders: ['RUS', 'CHN'], entities: [], topics: ['bilateral'] },
+      { text: 'Une phrase en trop.', acts: ['report'], holders: ['CHN'], entities: [], topics: ['bilateral'] },
+    ],
+  };
+  assert.deepEqual(
+    alignProvisions(
+      gold.provisions.map((p) => p.text),
+      record.provisions.map((p) => p.text),
+    ),
+    [[0, 0]],
+  );
   const s = summarize(scoreDocument(gold, record, emptyTally()));
   assert.deepEqual([s.segmentation.precision, s.segmentation.recall], [0.5, 0.5]);
   // acts: tp assert; fp commit + report (unmatched record); fn oppose (unmatched gold)
@@ -67,7 +94,10 @@ test('eval with a database scores the stored copies with corrections beside the 
     const { id } = saveDocument(db, doc);
     const gold = JSON.parse(readFileSync(path.join(goldDir, f.replace(/\.txt$/, '.json')), 'utf8'));
     const record = toRecord(doc);
-    for (const [gi, ri] of alignProvisions(gold.provisions.map((p: { text: string }) => p.text), record.provisions.map((p) => p.text))) {
+    for (const [gi, ri] of alignProvisions(
+      gold.provisions.map((p: { text: string }) => p.text),
+      record.provisions.map((p) => p.text),
+    )) {
       if (corrected || [...gold.provisions[gi].acts].sort().join() === record.provisions[ri].acts.join()) continue;
       const pid = (db.prepare('SELECT id FROM provisions WHERE doc_id = ? AND idx = ?').get(id, ri) as { id: number }).id;
       addCorrection(db, { provisionId: pid, kind: 'act', labels: gold.provisions[gi].acts, author: 'test' });

@@ -49,7 +49,8 @@ test('missing, empty, binary and unsupported files are refused with a reason', a
 });
 
 test('an HTML news page is reduced to its main text, paragraphs kept, furniture dropped', async () => {
-  const paragraph = (n: number) => `<p>Paragraph ${n} of the report says that the two sides agreed to deepen their cooperation in many fields, according to the statement released on Friday.</p>`;
+  const paragraph = (n: number) =>
+    `<p>Paragraph ${n} of the report says that the two sides agreed to deepen their cooperation in many fields, according to the statement released on Friday.</p>`;
   const html = `<!doctype html><html><head><meta charset="utf-8"><title>Site | Leaders meet</title><meta property="article:published_time" content="2022-02-04T10:00:00Z"></head>
   <body><header><nav><a href="/">Home</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav></header>
   <article><h1>Leaders meet in Beijing</h1>${[1, 2, 3, 4, 5].map(paragraph).join('')}
@@ -104,9 +105,18 @@ test('a broken PDF is refused with a reason', async () => {
 
 test('paragraphs are extracted from a Word file', async () => {
   const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Déclaration conjointe</w:t></w:r></w:p><w:p><w:r><w:t>Les deux parties coopéreront.</w:t></w:r></w:p></w:body></w:document>');
+  zip.file(
+    '[Content_Types].xml',
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+  );
+  zip.file(
+    '_rels/.rels',
+    '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+  );
+  zip.file(
+    'word/document.xml',
+    '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>Déclaration conjointe</w:t></w:r></w:p><w:p><w:r><w:t>Les deux parties coopéreront.</w:t></w:r></w:p></w:body></w:document>',
+  );
   const r = await readStatementFile(file('s.docx', await zip.generateAsync({ type: 'nodebuffer' })));
   assert.equal(r.source.format, 'docx');
   assert.match(r.text, /Déclaration conjointe\n+Les deux parties coopéreront\./);

@@ -3,13 +3,17 @@ import assert from 'node:assert/strict';
 import { analyze, provisionTexts } from './helpers.ts';
 
 test('every provision text is the slice of the normalised text at its offsets', () => {
-  const doc = analyze('Titre de la déclaration\n\n1. Les deux parties ont convenu de renforcer la coopération. Elles continueront à travailler ensemble.\n- Développer les échanges\n');
+  const doc = analyze(
+    'Titre de la déclaration\n\n1. Les deux parties ont convenu de renforcer la coopération. Elles continueront à travailler ensemble.\n- Développer les échanges\n',
+  );
   for (const p of doc.provisions) assert.equal(doc.text.slice(p.start, p.end), p.text);
   assert.ok(doc.provisions.length >= 3);
 });
 
 test('French abbreviations and initials do not end a provision', () => {
-  const doc = analyze('M. Wang a rencontré Mme Dupont et le Dr. Martin à Paris. Conformément à l’art. 7 du traité, les parties coopèrent. Joseph R. Biden a parlé.');
+  const doc = analyze(
+    'M. Wang a rencontré Mme Dupont et le Dr. Martin à Paris. Conformément à l’art. 7 du traité, les parties coopèrent. Joseph R. Biden a parlé.',
+  );
   assert.deepEqual(provisionTexts(doc), [
     'M. Wang a rencontré Mme Dupont et le Dr. Martin à Paris.',
     'Conformément à l’art. 7 du traité, les parties coopèrent.',
@@ -18,7 +22,9 @@ test('French abbreviations and initials do not end a provision', () => {
 });
 
 test('English abbreviations, dotted acronyms and numbers do not end a provision', () => {
-  const doc = analyze('The U.S. President met Mr. Smith in Washington, D.C. on 20.09.2023 and agreed on 1.5 billion dollars. No. 5 was discussed. The talks ended.');
+  const doc = analyze(
+    'The U.S. President met Mr. Smith in Washington, D.C. on 20.09.2023 and agreed on 1.5 billion dollars. No. 5 was discussed. The talks ended.',
+  );
   assert.deepEqual(provisionTexts(doc), [
     'The U.S. President met Mr. Smith in Washington, D.C. on 20.09.2023 and agreed on 1.5 billion dollars.',
     'No. 5 was discussed.',
@@ -34,7 +40,9 @@ test('a quotation and its attribution stay one provision, in French and English'
 });
 
 test('a sentence ends before an opening quote and after a closing quote', () => {
-  const doc = analyze('Le texte a été signé. "La stabilité stratégique" est un concept ancien. Il a ajouté : "Nous coopérerons." Les parties ont salué le résultat.');
+  const doc = analyze(
+    'Le texte a été signé. "La stabilité stratégique" est un concept ancien. Il a ajouté : "Nous coopérerons." Les parties ont salué le résultat.',
+  );
   assert.deepEqual(provisionTexts(doc), [
     'Le texte a été signé.',
     '"La stabilité stratégique" est un concept ancien.',
@@ -58,7 +66,10 @@ test('list markers and section numbers start provisions and go to section', () =
     'Les parties se consultent.',
     'Les parties se rencontrent.',
   ]);
-  assert.deepEqual(doc.provisions.map((p) => p.section), [null, '-', '——', '--', '•', 'a', '2', 'IV', '3']);
+  assert.deepEqual(
+    doc.provisions.map((p) => p.section),
+    [null, '-', '——', '--', '•', 'a', '2', 'IV', '3'],
+  );
 });
 
 test('title, headings, datelines, stamps, bylines and furniture are metadata, not provisions', () => {
@@ -84,7 +95,9 @@ test('title, headings, datelines, stamps, bylines and furniture are metadata, no
 });
 
 test('a wire dateline is not part of the first provision', () => {
-  const doc = analyze('Leaders meet\n\nSource: Xinhua\n\n2023-03-22 03:28:15\n\nMOSCOW, March 21 (Xinhua) -- The two presidents met on Tuesday. They signed a statement.\n\nBEIJING - Not a dateline here.');
+  const doc = analyze(
+    'Leaders meet\n\nSource: Xinhua\n\n2023-03-22 03:28:15\n\nMOSCOW, March 21 (Xinhua) -- The two presidents met on Tuesday. They signed a statement.\n\nBEIJING - Not a dateline here.',
+  );
   assert.deepEqual(provisionTexts(doc), ['The two presidents met on Tuesday.', 'They signed a statement.', 'BEIJING - Not a dateline here.']);
   assert.deepEqual(provisionTexts(analyze('BEIJING - The two sides met.')), ['The two sides met.']);
   assert.equal(doc.date, '2023-03-21');
@@ -92,15 +105,22 @@ test('a wire dateline is not part of the first provision', () => {
 });
 
 test('a closing date line dates a statement and is not a provision', () => {
-  const doc = analyze('La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :\n1. Les deux parties renforceront leur coopération.\n28 juin 2021');
-  assert.deepEqual(provisionTexts(doc), ['La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :', 'Les deux parties renforceront leur coopération.']);
+  const doc = analyze(
+    'La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :\n1. Les deux parties renforceront leur coopération.\n28 juin 2021',
+  );
+  assert.deepEqual(provisionTexts(doc), [
+    'La République populaire de Chine et la Fédération de Russie déclarent ce qui suit :',
+    'Les deux parties renforceront leur coopération.',
+  ]);
   assert.equal(doc.date, '2021-06-28');
   assert.equal(doc.docType, 'statement_text');
   assert.equal(doc.title, null);
 });
 
 test('a caption naming people is not the title', () => {
-  const doc = analyze('Source: Sputnik\nMikhaïl Michoustine, Premier ministre russe, et Xi Jinping, président chinois\nMoscou et Pékin renforcent leur partenariat.');
+  const doc = analyze(
+    'Source: Sputnik\nMikhaïl Michoustine, Premier ministre russe, et Xi Jinping, président chinois\nMoscou et Pékin renforcent leur partenariat.',
+  );
   assert.equal(doc.title, null);
   assert.deepEqual(provisionTexts(doc), ['Moscou et Pékin renforcent leur partenariat.']);
 });
@@ -128,5 +148,8 @@ test('texts in languages without data still segment (Chinese full stops, Cyrilli
   const ru = analyze('Совместное заявление\n\nСтороны выступают против санкций. Стороны будут укреплять сотрудничество.');
   assert.equal(ru.language, 'ru');
   assert.equal(ru.provisions.length, 2);
-  assert.ok(ru.annotations.some((a) => a.kind === 'act'), 'every provision still gets an act');
+  assert.ok(
+    ru.annotations.some((a) => a.kind === 'act'),
+    'every provision still gets an act',
+  );
 });

@@ -13,7 +13,8 @@ import { analyze } from './helpers.ts';
 
 const BIN = fileURLToPath(new URL('../bin/entente.js', import.meta.url));
 const tmp = () => mkdtempSync(path.join(tmpdir(), 'entente-store-'));
-const TEXT = 'Déclaration conjointe\n\n1. Les deux parties renforceront leur coopération énergétique. Elles s’opposent aux sanctions unilatérales.\n2. La France et l’Inde soutiennent les Nations unies.';
+const TEXT =
+  'Déclaration conjointe\n\n1. Les deux parties renforceront leur coopération énergétique. Elles s’opposent aux sanctions unilatérales.\n2. La France et l’Inde soutiennent les Nations unies.';
 
 test('ingesting the same text twice adds it once', async () => {
   const dir = tmp();
@@ -71,7 +72,8 @@ test('killing an ingest mid-run leaves only complete documents', async () => {
   const dir = tmp();
   const corpus = path.join(dir, 'corpus');
   mkdirSync(corpus);
-  for (let i = 0; i < 400; i++) writeFileSync(path.join(corpus, `s${String(i).padStart(3, '0')}.txt`), `${TEXT}\n${i}. Les parties tiendront leur réunion numéro ${i}.`);
+  for (let i = 0; i < 400; i++)
+    writeFileSync(path.join(corpus, `s${String(i).padStart(3, '0')}.txt`), `${TEXT}\n${i}. Les parties tiendront leur réunion numéro ${i}.`);
   const dbFile = path.join(dir, 'kill.db');
   const child = spawn(process.execPath, [BIN, 'ingest', corpus, '--db', dbFile], { stdio: 'ignore' });
   // Wait until some documents are stored, then kill without warning.
@@ -90,13 +92,16 @@ test('killing an ingest mid-run leaves only complete documents', async () => {
   child.kill('SIGKILL');
   await new Promise((r) => child.on('exit', r));
   const db = openDatabase(dbFile);
-  assert.equal((db.pragma('integrity_check', { simple: true }) as string), 'ok');
+  assert.equal(db.pragma('integrity_check', { simple: true }) as string, 'ok');
   const docs = listDocuments(db);
   assert.ok(docs.length >= 5 && docs.length < 400, `stopped mid-run (${docs.length} stored)`);
   const expected = analyze(`${TEXT}\n0. Les parties tiendront leur réunion numéro 0.`).provisions.length;
   for (const d of docs) {
     assert.equal(d.provisions, expected, `${d.name} is complete`);
-    assert.ok(effectiveAnnotations(db, d.id).some((a) => a.kind === 'act'), `${d.name} has its codes`);
+    assert.ok(
+      effectiveAnnotations(db, d.id).some((a) => a.kind === 'act'),
+      `${d.name} has its codes`,
+    );
   }
   db.close();
 });

@@ -69,7 +69,9 @@ describe('topics: domains', () => {
   });
 
   test('a topic is not given without grounds: an energy sentence is not sanctions, a sanctions sentence is not energy', () => {
-    const doc = analyze(EN + 'The two sides will expand cooperation in oil, natural gas and coal.\nThe two sides oppose unilateral sanctions and long-arm jurisdiction.');
+    const doc = analyze(
+      EN + 'The two sides will expand cooperation in oil, natural gas and coal.\nThe two sides oppose unilateral sanctions and long-arm jurisdiction.',
+    );
     assert.ok(!topics(doc, 'The two sides will expand').includes('sanctions'));
     assert.ok(!topics(doc, 'The two sides oppose').includes('energy'));
   });

@@ -35,7 +35,10 @@ export function findDates(text: string, data: SegmentationData): FoundDate[] {
   }
   const month = data.monthPattern;
   // Day before month: "28 juin 2021", "du 3 au 5 décembre 2025", "les 3 et 4 novembre", "1er mai".
-  const dayFirst = new RegExp(`\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+(?:et|au|and|to|-|–)\\s+\\d{1,2}(?:er)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`, 'giu');
+  const dayFirst = new RegExp(
+    `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+(?:et|au|and|to|-|–)\\s+\\d{1,2}(?:er)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
+    'giu',
+  );
   for (const m of text.matchAll(dayFirst)) push(make(m[3] ? +m[3] : null, monthNumber(m[2], data), +m[1], m.index!, m.index! + m[0].length));
   // Month before day: "December 7, 2021", "March 21".
   const monthFirst = new RegExp(`(?<![\\p{L}\\d]\\s?)\\b(${month})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*,?\\s*(\\d{4}))?`, 'giu');

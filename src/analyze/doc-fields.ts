@@ -29,7 +29,8 @@ function docTypeCues(language: string): DocTypeCue[] {
   if (!cues) {
     cues = readTsv(path.join(languageDir(segmentationData(language).language), 'doc-type.tsv'), ['type', 'weight', 'pattern']).map((row) => {
       const type = row.cells.type as DocType;
-      if (type !== 'news_report' && type !== 'statement_text') throw new EntenteError(`unknown document type "${type}"`, row.where, 'use news_report or statement_text');
+      if (type !== 'news_report' && type !== 'statement_text')
+        throw new EntenteError(`unknown document type "${type}"`, row.where, 'use news_report or statement_text');
       return { type, weight: Number(row.cells.weight), pattern: new RegExp(row.cells.pattern, 'giu'), rule: row.where };
     });
     cueCache.set(language, cues);
@@ -45,7 +46,10 @@ function docTypeCues(language: string): DocTypeCue[] {
 export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
   const score = { news_report: 0, statement_text: 0 };
   // The opening of the body shows its voice; a long statement's end adds no information.
-  const body = doc.provisions.slice(0, 40).map((p) => p.text).join('\n');
+  const body = doc.provisions
+    .slice(0, 40)
+    .map((p) => p.text)
+    .join('\n');
   const reasons: string[] = [];
   for (const cue of docTypeCues(doc.language)) {
     const n = body.match(cue.pattern)?.length ?? 0;
@@ -71,8 +75,7 @@ export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
  */
 export function findDocumentDate(doc: Doc): { date: string | null; evidence: string } {
   const data = segmentationData(doc.language);
-  const dated = (kind: string) =>
-    doc.lines.filter((l) => l.kind === kind).flatMap((l) => findDates(l.text, data).map((d) => ({ d, line: l })));
+  const dated = (kind: string) => doc.lines.filter((l) => l.kind === kind).flatMap((l) => findDates(l.text, data).map((d) => ({ d, line: l })));
   const stampYear = [...dated('dateline'), ...dated('closing_date')].find((x) => x.d.hasYear)?.d.iso.slice(0, 4) ?? yearOf(doc.source.hints.date);
   const withYear = (d: FoundDate): string | null => (d.hasYear ? d.iso : stampYear ? `${stampYear}${d.iso.slice(1)}` : null);
 

@@ -54,12 +54,18 @@ export const partiesStage: Stage = {
     if (titleGroup && titleStates.size < 2) parties = [titleGroup.id];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
-      parties = states.slice(0, 2).filter(([, s], i) => i === 0 || s >= states[0][1] * 0.3).map(([id]) => id);
+      parties = states
+        .slice(0, 2)
+        .filter(([, s], i) => i === 0 || s >= states[0][1] * 0.3)
+        .map(([id]) => id);
       // A third state as strong as the second makes a trilateral statement.
       if (states.length > 2 && states[2][1] >= states[1][1] * 0.9 && states[2][1] >= states[0][1] * 0.6) parties.push(states[2][0]);
     }
     doc.parties = parties.sort();
-    doc.fieldEvidence.parties = ranked.slice(0, 5).map(([id, s]) => `${id}=${s}`).join(' ');
+    doc.fieldEvidence.parties = ranked
+      .slice(0, 5)
+      .map(([id, s]) => `${id}=${s}`)
+      .join(' ');
   },
 };
 

@@ -35,7 +35,18 @@ function printSummary(summary: IngestSummary, db: string): void {
   console.log(
     table(
       ['added', 'unchanged', 'failed', 'provisions', 'languages', 'database'],
-      [[summary.added, summary.unchanged, summary.failed, summary.provisions, Object.entries(summary.languages).map(([l, n]) => `${l} ${n}`).join(', ') || '—', db]],
+      [
+        [
+          summary.added,
+          summary.unchanged,
+          summary.failed,
+          summary.provisions,
+          Object.entries(summary.languages)
+            .map(([l, n]) => `${l} ${n}`)
+            .join(', ') || '—',
+          db,
+        ],
+      ],
     ),
   );
 }
@@ -45,7 +56,13 @@ async function runIngest(dbFile: string, inputs: string[], gazetteers: string[],
   if (!files.length) throw new EntenteError('no statement files found', inputs.join(' '), 'give files, folders or globs of .txt .md .html .pdf .docx');
   const db = openDatabase(dbFile);
   try {
-    const bar = !quiet && process.stderr.isTTY && files.length > 1 ? new cliProgress.SingleBar({ format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic) : null;
+    const bar =
+      !quiet && process.stderr.isTTY && files.length > 1
+        ? new cliProgress.SingleBar(
+            { format: 'ingest [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true },
+            cliProgress.Presets.shades_classic,
+          )
+        : null;
     bar?.start(files.length, 0, { file: '' });
     const summary = await ingestFiles(db, files, contextFor(dbFile, gazetteers), (done, o) => bar?.update(done, { file: path.basename(o.file) }));
     bar?.stop();
@@ -57,16 +74,38 @@ async function runIngest(dbFile: string, inputs: string[], gazetteers: string[],
 
 function printComparison(db: ReturnType<typeof openDatabase>, cmp: Comparison): void {
   const text = (doc: string, idx: number) => (db.prepare('SELECT text FROM provisions WHERE doc_id = ? AND idx = ?').get(doc, idx) as { text: string }).text;
-  console.log(`A ${cmp.a.name} (${cmp.a.date ?? '—'}, ${cmp.a.provisions} provisions) → B ${cmp.b.name} (${cmp.b.date ?? '—'}, ${cmp.b.provisions} provisions)${cmp.crossLanguage ? ' [aligned across languages on codes]' : ''}`);
-  console.log(`kept ${cmp.kept.length} (moved ${cmp.kept.filter((k) => k.moved).length}), reworded ${cmp.reworded.length}, added ${cmp.added.length}, dropped ${cmp.dropped.length}`);
+  console.log(
+    `A ${cmp.a.name} (${cmp.a.date ?? '—'}, ${cmp.a.provisions} provisions) → B ${cmp.b.name} (${cmp.b.date ?? '—'}, ${cmp.b.provisions} provisions)${cmp.crossLanguage ? ' [aligned across languages on codes]' : ''}`,
+  );
+  console.log(
+    `kept ${cmp.kept.length} (moved ${cmp.kept.filter((k) => k.moved).length}), reworded ${cmp.reworded.length}, added ${cmp.added.length}, dropped ${cmp.dropped.length}`,
+  );
   const tty = process.stdout.isTTY;
   for (const r of cmp.reworded) {
     console.log(`\n~ A[${r.a}] → B[${r.b}]${r.moved ? ' (moved)' : ''} similarity ${r.similarity.toFixed(2)}`);
-    console.log('  ' + (r.diff.length ? r.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'delete' ? (tty ? `\x1b[31m[-${d.text}-]\x1b[0m` : `[-${d.text}-]`) : tty ? `\x1b[32m{+${d.text}+}\x1b[0m` : `{+${d.text}+}`)).join('') : text(cmp.b.id, r.b)));
+    console.log(
+      '  ' +
+        (r.diff.length
+          ? r.diff
+              .map((d) =>
+                d.op === 'equal'
+                  ? d.text
+                  : d.op === 'delete'
+                    ? tty
+                      ? `\x1b[31m[-${d.text}-]\x1b[0m`
+                      : `[-${d.text}-]`
+                    : tty
+                      ? `\x1b[32m{+${d.text}+}\x1b[0m`
+                      : `{+${d.text}+}`,
+              )
+              .join('')
+          : text(cmp.b.id, r.b)),
+    );
   }
   for (const i of cmp.added) console.log(`\n+ B[${i}] ${text(cmp.b.id, i)}`);
   for (const i of cmp.dropped) console.log(`\n- A[${i}] ${text(cmp.a.id, i)}`);
-  for (const [field, changes] of Object.entries(cmp.codeChanges)) if (changes.length) console.log(`\n${field}: ${changes.map((c) => `${c.label} ${c.a}→${c.b}`).join(', ')}`);
+  for (const [field, changes] of Object.entries(cmp.codeChanges))
+    if (changes.length) console.log(`\n${field}: ${changes.map((c) => `${c.label} ${c.a}→${c.b}`).join(', ')}`);
 }
 
 /** Marks matched words for the terminal (bold when it is a terminal, «» otherwise). */
@@ -86,7 +125,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'read statement files, folders or globs, analyse them and store them in the database',
     usage: 'PATH... [--db FILE] [--gazetteer FILE]... [--json]',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, gazetteer: { type: 'string', multiple: true }, json: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { ...dbOption, gazetteer: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      });
       if (!positionals.length) throw new EntenteError('give at least one PATH', 'ingest', 'entente ingest statements/ --db entente.db');
       const summary = await runIngest(values.db, positionals, values.gazetteer ?? [], values.json);
       if (values.json) console.log(JSON.stringify(summary, null, 2));
@@ -98,7 +141,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'analyse one file and print its analysis record, without touching the database',
     usage: 'FILE [--json] [--explain] [--gazetteer FILE]...',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, gazetteer: { type: 'string', multiple: true } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, explain: { type: 'boolean' }, gazetteer: { type: 'string', multiple: true } },
+      });
       if (positionals.length !== 1) throw new EntenteError('give exactly one FILE', 'analyze', 'entente analyze statement.txt --json');
       const read = await readStatementFile(positionals[0]);
       const doc = analyzeText(read.text, read.source, contextFor(undefined, values.gazetteer ?? []));
@@ -111,12 +158,29 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'list the stored documents',
     usage: '[--db FILE] [--language L] [--party CODE] [--from DATE] [--to DATE] [--json]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, language: { type: 'string' }, party: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } });
+      const { values } = parseArgs({
+        args,
+        options: {
+          ...dbOption,
+          json: { type: 'boolean' },
+          language: { type: 'string' },
+          party: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+        },
+      });
       const db = openDatabase(values.db, { mustExist: true });
       try {
         const docs = listDocuments(db, values);
         if (values.json) console.log(JSON.stringify(docs, null, 2));
-        else console.log(table(['id', 'date', 'lang', 'type', 'parties', 'prov.', 'name', 'title'], docs.map((d) => [d.id, d.date, d.language, d.doc_type, d.parties.join(','), d.provisions, d.name, d.title]), 48));
+        else
+          console.log(
+            table(
+              ['id', 'date', 'lang', 'type', 'parties', 'prov.', 'name', 'title'],
+              docs.map((d) => [d.id, d.date, d.language, d.doc_type, d.parties.join(','), d.provisions, d.name, d.title]),
+              48,
+            ),
+          );
       } finally {
         db.close();
       }
@@ -127,7 +191,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'show a stored document with its provisions and codes (--explain: the evidence of each code)',
     usage: 'DOC [--db FILE] [--explain] [--json]',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' }, explain: { type: 'boolean' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { ...dbOption, json: { type: 'boolean' }, explain: { type: 'boolean' } },
+      });
       if (positionals.length !== 1) throw new EntenteError('give one DOC (id, id prefix or file name)', 'show');
       const db = openDatabase(values.db, { mustExist: true });
       try {
@@ -164,15 +232,28 @@ export const COMMANDS: Record<string, Command> = {
   },
   search: {
     summary: 'search provisions: words, "phrases", prefix*, AND/OR/NOT, with filters and facets',
-    usage: 'QUERY [--act A]... [--holder H]... [--entity E]... [--topic T]... [--language L] [--doc DOC] [--party P] [--from DATE] [--to DATE] [--limit N] [--offset N] [--facets] [--kwic] [--json] [--db FILE]',
+    usage:
+      'QUERY [--act A]... [--holder H]... [--entity E]... [--topic T]... [--language L] [--doc DOC] [--party P] [--from DATE] [--to DATE] [--limit N] [--offset N] [--facets] [--kwic] [--json] [--db FILE]',
     async run(args) {
       const { values, positionals } = parseArgs({
-        args, allowPositionals: true,
+        args,
+        allowPositionals: true,
         options: {
-          ...dbOption, json: { type: 'boolean' }, facets: { type: 'boolean' }, kwic: { type: 'boolean' },
-          act: { type: 'string', multiple: true }, holder: { type: 'string', multiple: true }, entity: { type: 'string', multiple: true }, topic: { type: 'string', multiple: true },
-          language: { type: 'string' }, doc: { type: 'string' }, party: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' },
-          limit: { type: 'string', default: '20' }, offset: { type: 'string', default: '0' },
+          ...dbOption,
+          json: { type: 'boolean' },
+          facets: { type: 'boolean' },
+          kwic: { type: 'boolean' },
+          act: { type: 'string', multiple: true },
+          holder: { type: 'string', multiple: true },
+          entity: { type: 'string', multiple: true },
+          topic: { type: 'string', multiple: true },
+          language: { type: 'string' },
+          doc: { type: 'string' },
+          party: { type: 'string' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          limit: { type: 'string', default: '20' },
+          offset: { type: 'string', default: '0' },
         },
       });
       const db = openDatabase(values.db, { mustExist: true });
@@ -183,7 +264,9 @@ export const COMMANDS: Record<string, Command> = {
           console.log(JSON.stringify(result, null, 2));
           return 0;
         }
-        console.log(`${result.total} provision(s)${result.total > result.hits.length ? `, showing ${values.offset}–${Number(values.offset) + result.hits.length}` : ''}`);
+        console.log(
+          `${result.total} provision(s)${result.total > result.hits.length ? `, showing ${values.offset}–${Number(values.offset) + result.hits.length}` : ''}`,
+        );
         for (const h of result.hits) {
           if (values.kwic && h.kwic.length) {
             for (const k of h.kwic) console.log(`${k.left.padStart(52)} [${k.keyword}] ${k.right}   (${h.docName}#${h.index})`);
@@ -193,7 +276,8 @@ export const COMMANDS: Record<string, Command> = {
           console.log(`  ${markSpans(h.text, h.highlights)}`);
         }
         if (result.facets)
-          for (const [name, values] of Object.entries(result.facets)) if (values.length) console.log(`\n${name}: ${values.map((v) => `${v.value} (${v.count})`).join(', ')}`);
+          for (const [name, values] of Object.entries(result.facets))
+            if (values.length) console.log(`\n${name}: ${values.map((v) => `${v.value} (${v.count})`).join(', ')}`);
       } finally {
         db.close();
       }
@@ -204,17 +288,34 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'list the entities mentioned in the database with counts (--unknown: names no entry covers)',
     usage: '[--unknown] [--limit N] [--json] [--db FILE]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, unknown: { type: 'boolean' }, limit: { type: 'string', default: '50' } } });
+      const { values } = parseArgs({
+        args,
+        options: { ...dbOption, json: { type: 'boolean' }, unknown: { type: 'boolean' }, limit: { type: 'string', default: '50' } },
+      });
       const db = openDatabase(values.db, { mustExist: true });
       try {
         if (values.unknown) {
           const names = unknownNames(db, Number(values.limit));
           if (values.json) console.log(JSON.stringify(names, null, 2));
-          else console.log(table(['name', 'count', 'docs', 'example'], names.map((n) => [n.name, n.count, n.documents, n.example]), 70));
+          else
+            console.log(
+              table(
+                ['name', 'count', 'docs', 'example'],
+                names.map((n) => [n.name, n.count, n.documents, n.example]),
+                70,
+              ),
+            );
         } else {
           const counts = entityCounts(db).slice(0, Number(values.limit));
           if (values.json) console.log(JSON.stringify(counts, null, 2));
-          else console.log(table(['id', 'type', 'name', 'mentions', 'provisions', 'docs'], counts.map((c) => [c.id, c.type, c.name, c.mentions, c.provisions, c.documents]), 50));
+          else
+            console.log(
+              table(
+                ['id', 'type', 'name', 'mentions', 'provisions', 'docs'],
+                counts.map((c) => [c.id, c.type, c.name, c.mentions, c.provisions, c.documents]),
+                50,
+              ),
+            );
         }
       } finally {
         db.close();
@@ -232,9 +333,26 @@ export const COMMANDS: Record<string, Command> = {
         const counts = topicCounts(db);
         if (values.json) console.log(JSON.stringify(counts, null, 2));
         else {
-          console.log(table(['topic', 'provisions'], counts.overall.map((t) => [t.topic, t.provisions])));
+          console.log(
+            table(
+              ['topic', 'provisions'],
+              counts.overall.map((t) => [t.topic, t.provisions]),
+            ),
+          );
           console.log('');
-          console.log(table(['document', 'date', 'topics'], counts.documents.map((d) => [d.name, d.date, Object.entries(d.topics).map(([t, n]) => `${t} ${n}`).join(', ')]), 110));
+          console.log(
+            table(
+              ['document', 'date', 'topics'],
+              counts.documents.map((d) => [
+                d.name,
+                d.date,
+                Object.entries(d.topics)
+                  .map(([t, n]) => `${t} ${n}`)
+                  .join(', '),
+              ]),
+              110,
+            ),
+          );
         }
       } finally {
         db.close();
@@ -270,7 +388,9 @@ export const COMMANDS: Record<string, Command> = {
         const result = whatIsNew(db, positionals[0]);
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else {
-          console.log(`${result.provisions.length} new provision(s) in ${result.document.name}, against ${result.earlier} earlier document(s) of the same parties`);
+          console.log(
+            `${result.provisions.length} new provision(s) in ${result.document.name}, against ${result.earlier} earlier document(s) of the same parties`,
+          );
           for (const p of result.provisions) console.log(`  [${p.index}] ${p.text}`);
         }
       } finally {
@@ -284,25 +404,41 @@ export const COMMANDS: Record<string, Command> = {
     usage: '[ID] [--entity ID] [--topic T] [--act A] [--limit N] [--rebuild] [--json] [--db FILE]',
     async run(args) {
       const { values, positionals } = parseArgs({
-        args, allowPositionals: true,
-        options: { ...dbOption, json: { type: 'boolean' }, rebuild: { type: 'boolean' }, entity: { type: 'string' }, topic: { type: 'string' }, act: { type: 'string' }, limit: { type: 'string', default: '30' } },
+        args,
+        allowPositionals: true,
+        options: {
+          ...dbOption,
+          json: { type: 'boolean' },
+          rebuild: { type: 'boolean' },
+          entity: { type: 'string' },
+          topic: { type: 'string' },
+          act: { type: 'string' },
+          limit: { type: 'string', default: '30' },
+        },
       });
       const db = openDatabase(values.db, { mustExist: true });
       try {
         if (values.rebuild) {
           const t0 = Date.now();
           const built = buildPositions(db);
-          console.error(`built ${built.positions} positions over ${built.provisions} provisions (${built.pairs} comparisons) in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+          console.error(
+            `built ${built.positions} positions over ${built.provisions} provisions (${built.pairs} comparisons) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+          );
         }
         if (positionals.length) {
           const detail = getPosition(db, Number(positionals[0]));
           if (!detail) throw new EntenteError(`no position ${positionals[0]}`, 'positions', 'run "entente positions" for the list');
           if (values.json) console.log(JSON.stringify(detail, null, 2));
           else {
-            console.log(`position ${detail.id}: ${detail.act} · ${detail.target} · ${detail.firstSeen ?? '—'} → ${detail.lastSeen ?? '—'} · ${detail.documents} documents`);
+            console.log(
+              `position ${detail.id}: ${detail.act} · ${detail.target} · ${detail.firstSeen ?? '—'} → ${detail.lastSeen ?? '—'} · ${detail.documents} documents`,
+            );
             for (const m of detail.members) console.log(`  ${m.date ?? '—'}  ${m.docName}#${m.index}  ${m.text}`);
             console.log('\nwording variants:');
-            for (const v of detail.variants) console.log(`  ×${v.count} ${v.diff.length ? v.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'delete' ? `[-${d.text}-]` : `{+${d.text}+}`)).join('') : v.text}`);
+            for (const v of detail.variants)
+              console.log(
+                `  ×${v.count} ${v.diff.length ? v.diff.map((d) => (d.op === 'equal' ? d.text : d.op === 'delete' ? `[-${d.text}-]` : `{+${d.text}+}`)).join('') : v.text}`,
+              );
           }
           return 0;
         }
@@ -310,7 +446,13 @@ export const COMMANDS: Record<string, Command> = {
         if (values.json) console.log(JSON.stringify(list, null, 2));
         else {
           console.log(`${list.total} position(s)`);
-          console.log(table(['id', 'act', 'target', 'first', 'last', 'docs', 'prov.', 'wording'], list.positions.map((p) => [p.id, p.act, p.target, p.firstSeen, p.lastSeen, p.documents, p.provisions, p.label]), 60));
+          console.log(
+            table(
+              ['id', 'act', 'target', 'first', 'last', 'docs', 'prov.', 'wording'],
+              list.positions.map((p) => [p.id, p.act, p.target, p.firstSeen, p.lastSeen, p.documents, p.provisions, p.label]),
+              60,
+            ),
+          );
         }
       } finally {
         db.close();
@@ -322,13 +464,39 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'provision counts per document date for an entity, topic, act or holder, broken down by act (or --by)',
     usage: '[--entity ID] [--topic T] [--act A] [--holder H] [--by act|topic|entity|holder] [--json] [--db FILE]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' }, entity: { type: 'string' }, topic: { type: 'string' }, act: { type: 'string' }, holder: { type: 'string' }, by: { type: 'string', default: 'act' } } });
-      if (!['act', 'topic', 'entity', 'holder'].includes(values.by)) throw new EntenteError(`cannot break down by "${values.by}"`, 'timeline', 'use --by act, topic, entity or holder');
+      const { values } = parseArgs({
+        args,
+        options: {
+          ...dbOption,
+          json: { type: 'boolean' },
+          entity: { type: 'string' },
+          topic: { type: 'string' },
+          act: { type: 'string' },
+          holder: { type: 'string' },
+          by: { type: 'string', default: 'act' },
+        },
+      });
+      if (!['act', 'topic', 'entity', 'holder'].includes(values.by))
+        throw new EntenteError(`cannot break down by "${values.by}"`, 'timeline', 'use --by act, topic, entity or holder');
       const db = openDatabase(values.db, { mustExist: true });
       try {
         const rows = timeline(db, values, values.by as 'act');
         if (values.json) console.log(JSON.stringify(rows, null, 2));
-        else console.log(table(['date', 'document', 'provisions', `by ${values.by}`], rows.map((r) => [r.date, r.name, r.provisions, Object.entries(r.counts).map(([k, n]) => `${k} ${n}`).join(', ')]), 80));
+        else
+          console.log(
+            table(
+              ['date', 'document', 'provisions', `by ${values.by}`],
+              rows.map((r) => [
+                r.date,
+                r.name,
+                r.provisions,
+                Object.entries(r.counts)
+                  .map(([k, n]) => `${k} ${n}`)
+                  .join(', '),
+              ]),
+              80,
+            ),
+          );
       } finally {
         db.close();
       }
@@ -341,12 +509,19 @@ export const COMMANDS: Record<string, Command> = {
     async run(args) {
       const { values } = parseArgs({
         args,
-        options: { ...dbOption, port: { type: 'string', default: '8417' }, host: { type: 'string', default: '127.0.0.1' }, workers: { type: 'string', default: '1' }, gazetteer: { type: 'string', multiple: true } },
+        options: {
+          ...dbOption,
+          port: { type: 'string', default: '8417' },
+          host: { type: 'string', default: '127.0.0.1' },
+          workers: { type: 'string', default: '1' },
+          gazetteer: { type: 'string', multiple: true },
+        },
       });
       const port = Number(values.port);
       const workers = Number(values.workers);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EntenteError(`"${values.port}" is not a port number`, 'serve', 'give --port 0-65535');
-      if (!Number.isInteger(workers) || workers < 1 || workers > 64) throw new EntenteError(`"${values.workers}" is not a number of workers`, 'serve', 'give --workers 1-64');
+      if (!Number.isInteger(workers) || workers < 1 || workers > 64)
+        throw new EntenteError(`"${values.workers}" is not a number of workers`, 'serve', 'give --workers 1-64');
       openDatabase(values.db, { mustExist: true }).close();
       const cluster = (await import('node:cluster')).default;
       if (workers > 1 && cluster.isPrimary) {
@@ -369,7 +544,9 @@ export const COMMANDS: Record<string, Command> = {
         throw new EntenteError(`cannot listen on ${values.host}:${port} (${err.message})`, 'serve', 'choose another --port');
       });
       if (cluster.isPrimary)
-        console.log(`Entente is serving ${values.db} at ${server.url} (API: ${server.url}api/openapi.json)${values.host === '127.0.0.1' || values.host === 'localhost' ? '' : ' — reads need a token off loopback'}`);
+        console.log(
+          `Entente is serving ${values.db} at ${server.url} (API: ${server.url}api/openapi.json)${values.host === '127.0.0.1' || values.host === 'localhost' ? '' : ' — reads need a token off loopback'}`,
+        );
       await new Promise<void>((resolve) => {
         const stop = () => (server.close(), db.close(), resolve());
         process.once('SIGINT', stop);
@@ -399,7 +576,11 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'score the analysis of a corpus against hand-coded gold files (gold-format.md); --db also scores the stored copies with corrections',
     usage: 'GOLD_DIR CORPUS_DIR [--db FILE] [--json] [--details]',
     async run(args) {
-      const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean' }, details: { type: 'boolean' }, db: { type: 'string' } } });
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { json: { type: 'boolean' }, details: { type: 'boolean' }, db: { type: 'string' } },
+      });
       if (positionals.length !== 2) throw new EntenteError('give GOLD_DIR and CORPUS_DIR', 'eval', 'entente eval ../shared/gold/seeds ../shared/corpus/seeds');
       const db = values.db ? openDatabase(values.db, { mustExist: true }) : undefined;
       try {
@@ -407,7 +588,10 @@ export const COMMANDS: Record<string, Command> = {
         if (values.json) console.log(JSON.stringify(values.details ? result : { machine: result.scores, corrected: result.corrected }, null, 2));
         else {
           console.log(formatScores(result.scores));
-          if (result.corrected) console.log(`\nwith corrections (${result.corrected.documentsFound} of ${result.corrected.documents} documents found in ${values.db}):\n${formatScores(result.corrected)}`);
+          if (result.corrected)
+            console.log(
+              `\nwith corrections (${result.corrected.documentsFound} of ${result.corrected.documents} documents found in ${values.db}):\n${formatScores(result.corrected)}`,
+            );
         }
       } finally {
         db?.close();
@@ -419,7 +603,10 @@ export const COMMANDS: Record<string, Command> = {
     summary: 'ingest the sample corpus into a database, show what was stored, then serve the workbench (--no-serve: stop after showing)',
     usage: '[--db FILE] [--port N] [--no-serve]',
     async run(args) {
-      const { values } = parseArgs({ args, options: { db: { type: 'string', default: 'entente-demo.db' }, port: { type: 'string', default: '8417' }, 'no-serve': { type: 'boolean' } } });
+      const { values } = parseArgs({
+        args,
+        options: { db: { type: 'string', default: 'entente-demo.db' }, port: { type: 'string', default: '8417' }, 'no-serve': { type: 'boolean' } },
+      });
       if (!existsSync(SAMPLE_CORPUS)) throw new EntenteError('the sample corpus is missing', SAMPLE_CORPUS);
       const summary = await runIngest(values.db, [SAMPLE_CORPUS], []);
       printSummary(summary, values.db);

@@ -46,16 +46,7 @@ export interface Provision {
   heading: number | null;
 }
 
-export type LineKind =
-  | 'title'
-  | 'heading'
-  | 'dateline'
-  | 'byline'
-  | 'source'
-  | 'caption'
-  | 'breadcrumb'
-  | 'furniture'
-  | 'closing_date';
+export type LineKind = 'title' | 'heading' | 'dateline' | 'byline' | 'source' | 'caption' | 'breadcrumb' | 'furniture' | 'closing_date';
 
 /** A line of the text that is not a provision, kept as document metadata. */
 export interface MetaLine {

@@ -25,7 +25,9 @@ export async function evaluate(goldDir: string, corpusDir: string, context?: Ana
   const correctedTally = emptyTally();
   let found = 0;
   const documents: EvalResult['documents'] = [];
-  for (const goldFile of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const goldFile of readdirSync(goldDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const stem = goldFile.replace(/\.json$/, '');
     const source = corpusFiles.find((f) => f.replace(/\.[^.]+$/, '') === stem);
     if (!source) continue;
@@ -54,14 +56,16 @@ const pct = (x: number) => x.toFixed(3);
 
 /** The scores as a short human-readable report. */
 export function formatScores(s: Scores): string {
-  const lines = [
-    `documents ${s.documents}`,
-    `segmentation  P ${pct(s.segmentation.precision)}  R ${pct(s.segmentation.recall)}  F1 ${pct(s.segmentation.f1)}`,
-  ];
+  const lines = [`documents ${s.documents}`, `segmentation  P ${pct(s.segmentation.precision)}  R ${pct(s.segmentation.recall)}  F1 ${pct(s.segmentation.f1)}`];
   for (const [field, v] of Object.entries(s.fields))
     lines.push(`${field.padEnd(13)} P ${pct(v.micro.precision)}  R ${pct(v.micro.recall)}  F1 ${pct(v.micro.f1)}  macro-F1 ${pct(v.macroF1)}`);
   lines.push(`holders       exact ${pct(s.holders.exact)} (${s.holders.matched}/${s.holders.total})`);
-  lines.push('document      ' + Object.entries(s.docFields).map(([k, v]) => `${k} ${pct(v.accuracy)}`).join('  '));
+  lines.push(
+    'document      ' +
+      Object.entries(s.docFields)
+        .map(([k, v]) => `${k} ${pct(v.accuracy)}`)
+        .join('  '),
+  );
   for (const [field, v] of Object.entries(s.fields)) {
     const labels = Object.entries(v.perLabel).filter(([, p]) => p.support > 0 || p.precision < 1);
     if (field === 'entities') continue;

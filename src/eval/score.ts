@@ -58,10 +58,9 @@ export function alignProvisions(gold: string[], record: string[]): [number, numb
   const n = g.length;
   const m = r.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--) lcs[i][j] = g[i] === r[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) lcs[i][j] = g[i] === r[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
   const pairs: [number, number][] = [];
-  for (let i = 0, j = 0; i < n && j < m; ) {
+  for (let i = 0, j = 0; i < n && j < m;) {
     if (g[i] === r[j]) pairs.push([i++, j++]);
     else if (lcs[i + 1][j] >= lcs[i][j + 1]) i++;
     else j++;
@@ -85,7 +84,10 @@ function addLabels(counts: Counts, perLabel: Record<string, Counts>, gold: strin
 /** Adds the comparison of one record with its gold file to a tally. */
 export function scoreDocument(gold: ScoredRecord, record: ScoredRecord, tally: Tally = emptyTally()): Tally {
   tally.documents++;
-  const pairs = alignProvisions(gold.provisions.map((p) => p.text), record.provisions.map((p) => p.text));
+  const pairs = alignProvisions(
+    gold.provisions.map((p) => p.text),
+    record.provisions.map((p) => p.text),
+  );
   const goldMatch = new Map(pairs.map(([gi, ri]) => [gi, ri]));
   const recordMatched = new Set(pairs.map(([, ri]) => ri));
   tally.segmentation.tp += pairs.length;
@@ -95,7 +97,7 @@ export function scoreDocument(gold: ScoredRecord, record: ScoredRecord, tally: T
     const { micro, perLabel } = tally.fields[field];
     gold.provisions.forEach((gp, gi) => {
       const ri = goldMatch.get(gi);
-      addLabels(micro, perLabel, gp[field] ?? [], ri === undefined ? [] : record.provisions[ri][field] ?? []);
+      addLabels(micro, perLabel, gp[field] ?? [], ri === undefined ? [] : (record.provisions[ri][field] ?? []));
     });
     record.provisions.forEach((rp, ri) => {
       if (!recordMatched.has(ri)) addLabels(micro, perLabel, [], rp[field] ?? []);

@@ -9,8 +9,29 @@ export interface HtmlText {
 }
 
 const BLOCK = new Set([
-  'P', 'DIV', 'SECTION', 'ARTICLE', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'LI', 'BLOCKQUOTE', 'PRE', 'TR', 'DD', 'DT',
-  'FIGCAPTION', 'HEADER', 'FOOTER', 'UL', 'OL', 'TABLE', 'ADDRESS',
+  'P',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'LI',
+  'BLOCKQUOTE',
+  'PRE',
+  'TR',
+  'DD',
+  'DT',
+  'FIGCAPTION',
+  'HEADER',
+  'FOOTER',
+  'UL',
+  'OL',
+  'TABLE',
+  'ADDRESS',
 ]);
 
 /**

@@ -35,7 +35,11 @@ export function expandInputs(inputs: string[]): string[] {
   const exts = SUPPORTED_EXTENSIONS.map((e) => e.slice(1)).join(',');
   for (const input of inputs) {
     if (existsSync(input) && statSync(input).isDirectory()) {
-      files.push(...globSync(`**/*.{${exts}}`, { cwd: input, absolute: false, caseSensitiveMatch: false }).sort().map((f) => path.join(input, f)));
+      files.push(
+        ...globSync(`**/*.{${exts}}`, { cwd: input, absolute: false, caseSensitiveMatch: false })
+          .sort()
+          .map((f) => path.join(input, f)),
+      );
     } else if (!existsSync(input) && isDynamicPattern(input)) {
       const hits = globSync(input, { absolute: false }).sort();
       if (!hits.length) files.push(input);
@@ -49,7 +53,12 @@ export function expandInputs(inputs: string[]): string[] {
  * Reads, analyses and stores each file; one transaction per document. A file that fails is
  * reported and skipped: the run goes on with the rest.
  */
-export async function ingestFiles(db: Db, files: string[], context: AnalysisContext, onProgress?: (done: number, outcome: IngestOutcome) => void): Promise<IngestSummary> {
+export async function ingestFiles(
+  db: Db,
+  files: string[],
+  context: AnalysisContext,
+  onProgress?: (done: number, outcome: IngestOutcome) => void,
+): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, unchanged: 0, failed: 0, provisions: 0, languages: {}, outcomes: [] };
   let done = 0;
   for (const file of files) {

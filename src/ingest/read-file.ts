@@ -34,8 +34,7 @@ export function formatOf(file: string): SourceInfo['format'] | undefined {
  */
 export async function readStatementFile(file: string): Promise<ReadResult> {
   const format = formatOf(file);
-  if (!format)
-    throw new EntenteError(`unsupported file type "${path.extname(file) || '(none)'}"`, file, `use one of ${SUPPORTED_EXTENSIONS.join(' ')}`);
+  if (!format) throw new EntenteError(`unsupported file type "${path.extname(file) || '(none)'}"`, file, `use one of ${SUPPORTED_EXTENSIONS.join(' ')}`);
   let bytes: Buffer;
   try {
     if (!statSync(file).isFile()) throw new EntenteError('not a regular file', file);
@@ -123,6 +122,10 @@ async function readDocx(bytes: Uint8Array, where: string): Promise<string> {
     const { value } = await mammoth.default.extractRawText({ buffer: Buffer.from(bytes) });
     return value;
   } catch (err) {
-    throw new EntenteError(`cannot read the Word file (${(err as Error).message})`, where, 'check that the file is a valid .docx (old .doc files must be converted)');
+    throw new EntenteError(
+      `cannot read the Word file (${(err as Error).message})`,
+      where,
+      'check that the file is a valid .docx (old .doc files must be converted)',
+    );
   }
 }

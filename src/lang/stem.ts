@@ -5,7 +5,15 @@ const require = createRequire(import.meta.url);
 
 /** Snowball stemmers of @orama/stemmers, by ISO 639-1 code. */
 const MODULES: Record<string, string> = {
-  fr: 'french', en: 'english', de: 'german', es: 'spanish', it: 'italian', pt: 'portuguese', ru: 'russian', nl: 'dutch', sv: 'swedish',
+  fr: 'french',
+  en: 'english',
+  de: 'german',
+  es: 'spanish',
+  it: 'italian',
+  pt: 'portuguese',
+  ru: 'russian',
+  nl: 'dutch',
+  sv: 'swedish',
 };
 const cache = new Map<string, (w: string) => string>();
 

@@ -20,7 +20,9 @@ export interface TsvRow {
  */
 export function readTsv(file: string, required: string[], label = relativeName(file)): TsvRow[] {
   if (!existsSync(file)) return [];
-  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/);
   let header: string[] | null = null;
   const rows: TsvRow[] = [];
   lines.forEach((lineText, i) => {
@@ -38,8 +40,7 @@ export function readTsv(file: string, required: string[], label = relativeName(f
       throw new EntenteError(`${cells.length} columns where the header has ${header.length}`, `${label}:${line}`, 'separate columns with exactly one TAB');
     const record: Record<string, string> = {};
     header.forEach((col, j) => (record[col] = (cells[j] ?? '').trim()));
-    for (const col of required)
-      if (!record[col]) throw new EntenteError(`empty "${col}"`, `${label}:${line}`, `fill the "${col}" column`);
+    for (const col of required) if (!record[col]) throw new EntenteError(`empty "${col}"`, `${label}:${line}`, `fill the "${col}" column`);
     rows.push({ where: `${label}:${line}`, line, cells: record });
   });
   return rows;

@@ -42,7 +42,12 @@ export function unknownNames(db: Db, limit = 50): UnknownName[] {
   const counts = new Map<string, { count: number; docs: Set<string>; example: string }>();
   const covered = db.prepare("SELECT start, end FROM codes WHERE kind = 'entity' AND doc_id = ? AND provision_idx = ?");
   const functionWords = /^(?:le|la|les|l|un|une|des|du|de|d|et|ou|en|à|au|aux|the|a|an|of|and|or|in|on|for|to)$/i;
-  for (const p of db.prepare('SELECT doc_id, idx, start, text FROM provisions').iterate() as Iterable<{ doc_id: string; idx: number; start: number; text: string }>) {
+  for (const p of db.prepare('SELECT doc_id, idx, start, text FROM provisions').iterate() as Iterable<{
+    doc_id: string;
+    idx: number;
+    start: number;
+    text: string;
+  }>) {
     const spans = covered.all(p.doc_id, p.idx) as { start: number; end: number }[];
     const tokens = tokenize(p.text);
     let run: typeof tokens = [];
@@ -90,8 +95,14 @@ export function topicCounts(db: Db): TopicCounts {
     .prepare("SELECT label AS topic, count(DISTINCT provision_id) AS provisions FROM codes WHERE kind = 'topic' GROUP BY label ORDER BY provisions DESC, label")
     .all() as TopicCounts['overall'];
   const documents: TopicCounts['documents'] = [];
-  const byDoc = db.prepare("SELECT label, count(DISTINCT provision_id) AS n FROM codes WHERE kind = 'topic' AND doc_id = ? GROUP BY label ORDER BY n DESC, label");
-  for (const d of db.prepare('SELECT id, name, date FROM documents ORDER BY date IS NULL, date, name').all() as { id: string; name: string; date: string | null }[])
+  const byDoc = db.prepare(
+    "SELECT label, count(DISTINCT provision_id) AS n FROM codes WHERE kind = 'topic' AND doc_id = ? GROUP BY label ORDER BY n DESC, label",
+  );
+  for (const d of db.prepare('SELECT id, name, date FROM documents ORDER BY date IS NULL, date, name').all() as {
+    id: string;
+    name: string;
+    date: string | null;
+  }[])
     documents.push({ ...d, topics: Object.fromEntries((byDoc.all(d.id) as { label: string; n: number }[]).map((r) => [r.label, r.n])) });
   return { overall, documents };
 }

@@ -9,7 +9,12 @@ type Row = Record<string, unknown>;
 export function loadComparable(db: Db, ref: string): ComparableDoc {
   const d = findDocument(db, ref);
   const provisions = (db.prepare('SELECT id, idx, text FROM provisions WHERE doc_id = ? ORDER BY idx').all(d.id) as Row[]).map((p) => ({
-    id: Number(p.id), index: Number(p.idx), text: String(p.text), acts: [] as string[], entities: [] as string[], topics: [] as string[],
+    id: Number(p.id),
+    index: Number(p.idx),
+    text: String(p.text),
+    acts: [] as string[],
+    entities: [] as string[],
+    topics: [] as string[],
   }));
   const field = { act: 'acts', entity: 'entities', topic: 'topics' } as const;
   for (const c of db.prepare("SELECT provision_idx, kind, label FROM codes WHERE doc_id = ? AND kind IN ('act', 'entity', 'topic')").all(d.id) as Row[]) {
@@ -61,7 +66,14 @@ export function whatIsNew(db: Db, ref: string): { document: { id: string; name: 
     let best: NewProvision['closest'] = null;
     for (const k of candidates) {
       const sim = jaccard(stems, earlier[k].stems);
-      if (!best || sim > best.similarity) best = { docId: String(earlier[k].doc.id), docName: String(earlier[k].doc.name), date: (earlier[k].doc.date as string | null) ?? null, text: earlier[k].text, similarity: sim };
+      if (!best || sim > best.similarity)
+        best = {
+          docId: String(earlier[k].doc.id),
+          docName: String(earlier[k].doc.name),
+          date: (earlier[k].doc.date as string | null) ?? null,
+          text: earlier[k].text,
+          similarity: sim,
+        };
     }
     if (!best || best.similarity < REWORD_THRESHOLD.sameLanguage) provisions.push({ index: p.index, text: p.text, closest: best });
   }
@@ -81,7 +93,11 @@ export interface TimelineRow {
  * Counts per document date of the provisions that carry a code (an entity, topic, act or
  * holder), broken down by another kind (acts by default): the data behind a timeline chart.
  */
-export function timeline(db: Db, filter: { entity?: string; topic?: string; act?: string; holder?: string }, by: 'act' | 'topic' | 'entity' | 'holder' = 'act'): TimelineRow[] {
+export function timeline(
+  db: Db,
+  filter: { entity?: string; topic?: string; act?: string; holder?: string },
+  by: 'act' | 'topic' | 'entity' | 'holder' = 'act',
+): TimelineRow[] {
   const where: string[] = [];
   const params: unknown[] = [];
   for (const kind of ['entity', 'topic', 'act', 'holder'] as const) {
@@ -102,7 +118,11 @@ export function timeline(db: Db, filter: { entity?: string; topic?: string; act?
      WHERE p.doc_id = ? AND c.kind = ? ${where.length ? 'AND ' + where.join(' AND ') : ''} GROUP BY c.label ORDER BY n DESC, c.label`,
   );
   return rows.map((r) => ({
-    date: (r.date as string | null) ?? null, docId: String(r.id), name: String(r.name), title: (r.title as string | null) ?? null, provisions: Number(r.provisions),
+    date: (r.date as string | null) ?? null,
+    docId: String(r.id),
+    name: String(r.name),
+    title: (r.title as string | null) ?? null,
+    provisions: Number(r.provisions),
     counts: Object.fromEntries((counts.all(r.id, by, ...params) as Row[]).map((c) => [String(c.label), Number(c.n)])),
   }));
 }

@@ -110,17 +110,37 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   // Pass 1: document frequency of stems among position-taking provisions (vocabulary-sized, not corpus-sized).
   const df = new Map<string, number>();
   const signatureOf = (r: Record<string, unknown>): Signature | null => {
-    const acts = String(r.acts ?? '').split(',').filter((a) => POSITION_ACTS.has(a));
+    const acts = String(r.acts ?? '')
+      .split(',')
+      .filter((a) => POSITION_ACTS.has(a));
     if (!acts.length) return null;
     const language = String(r.language);
     const parties = new Set<string>(JSON.parse(String(r.parties)));
-    const entities = [...new Set(String(r.entities ?? '').split(',').filter((e) => e && !parties.has(e)))];
+    const entities = [
+      ...new Set(
+        String(r.entities ?? '')
+          .split(',')
+          .filter((e) => e && !parties.has(e)),
+      ),
+    ];
     const text = String(r.text);
     const model = loadTopicModel(language);
     const terms = topicEvidence(text, 0, text.length, model, [], true)
       .filter((e) => e.weight >= 3)
-      .map((e) => `term:${tokenize(text.slice(e.start, e.end)).map((t) => stemmerFor(language)(t.raw)).join(' ')}`);
-    return { pid: Number(r.id), doc: String(r.doc_id), date: (r.date as string | null) ?? null, acts, stems: contentStems(text, language), targets: [...new Set([...entities.map((e) => `entity:${e}`), ...terms])] };
+      .map(
+        (e) =>
+          `term:${tokenize(text.slice(e.start, e.end))
+            .map((t) => stemmerFor(language)(t.raw))
+            .join(' ')}`,
+      );
+    return {
+      pid: Number(r.id),
+      doc: String(r.doc_id),
+      date: (r.date as string | null) ?? null,
+      acts,
+      stems: contentStems(text, language),
+      targets: [...new Set([...entities.map((e) => `entity:${e}`), ...terms])],
+    };
   };
   let read = 0;
   for (const r of provisionRows()) {
@@ -138,7 +158,10 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     const sig = signatureOf(r);
     if (!sig) continue;
     insertSig.run(sig.pid, sig.doc, sig.date, sig.acts.join(','), [...sig.stems].join(' '), sig.targets.join('|'));
-    const rare = [...sig.stems].filter((s) => (df.get(s) ?? 0) >= 2).sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1)).slice(0, 2);
+    const rare = [...sig.stems]
+      .filter((s) => (df.get(s) ?? 0) >= 2)
+      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+      .slice(0, 2);
     for (const act of new Set(sig.acts.map((a) => ACT_FAMILY[a] ?? a))) {
       for (const t of sig.targets) insertBlock.run(`${act}|${t}`, sig.pid);
       for (const s of rare) insertBlock.run(`${act}|stem:${s}`, sig.pid);
@@ -166,7 +189,9 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const signatures = (db.prepare('SELECT count(*) AS n FROM position_sig').get() as { n: number }).n;
   // A target shared by many provisions ("droit international") is generic: it links nothing by itself.
   const genericSize = Math.max(6, Math.ceil(signatures * 0.01));
-  const groupPage = db.prepare("SELECT key, group_concat(pid) AS pids FROM position_block WHERE key > ? GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 1000");
+  const groupPage = db.prepare(
+    'SELECT key, group_concat(pid) AS pids FROM position_block WHERE key > ? GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 1000',
+  );
   function* blockGroups(): Generator<{ key: string; pids: string }> {
     let after = '';
     for (;;) {
@@ -188,13 +213,16 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     const pids = g.pids.split(',').map(Number);
     const act = g.key.slice(0, g.key.indexOf('|'));
     const target = g.key.slice(g.key.indexOf('|') + 1);
-    const threshold = pids.length > genericSize
-      ? LINK_THRESHOLD.wordingOnly
-      : target.startsWith('entity:')
-        ? LINK_THRESHOLD.sharedEntity
-        : target.startsWith('term:')
-          ? target.includes(' ') ? LINK_THRESHOLD.sharedPhrase : LINK_THRESHOLD.sharedWord
-          : LINK_THRESHOLD.wordingOnly;
+    const threshold =
+      pids.length > genericSize
+        ? LINK_THRESHOLD.wordingOnly
+        : target.startsWith('entity:')
+          ? LINK_THRESHOLD.sharedEntity
+          : target.startsWith('term:')
+            ? target.includes(' ')
+              ? LINK_THRESHOLD.sharedPhrase
+              : LINK_THRESHOLD.sharedWord
+            : LINK_THRESHOLD.wordingOnly;
     const parent = new Map(pids.map((p) => [p, p]));
     const find = (x: number): number => {
       // Path halving keeps the trees flat, so large blocks stay linear.
@@ -232,7 +260,9 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const covered = new Set<number>();
   db.exec('BEGIN');
   db.exec('DELETE FROM position_members; DELETE FROM positions;');
-  const insertPosition = db.prepare('INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  const insertPosition = db.prepare(
+    'INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const insertMember = db.prepare('INSERT INTO position_members (position_id, provision_id, doc_id) VALUES (?, ?, ?)');
   const acts = new Map<number, string>();
   const memberSets = new Map<number, Set<number>>();
@@ -252,7 +282,17 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       const dated = rows.filter((r) => r.date).sort((x, y) => x.date!.localeCompare(y.date!));
       const earliest = dated[0] ?? rows[0];
       const id = Number(
-        insertPosition.run(act, target, earliest.text, dated[0]?.date ?? null, dated[dated.length - 1]?.date ?? null, docs.size, rows.length, JSON.stringify(entities), JSON.stringify(topics)).lastInsertRowid,
+        insertPosition.run(
+          act,
+          target,
+          earliest.text,
+          dated[0]?.date ?? null,
+          dated[dated.length - 1]?.date ?? null,
+          docs.size,
+          rows.length,
+          JSON.stringify(entities),
+          JSON.stringify(topics),
+        ).lastInsertRowid,
       );
       for (const r of rows) (insertMember.run(id, r.pid, r.doc), covered.add(r.pid), (accepted.get(r.pid) ?? accepted.set(r.pid, []).get(r.pid)!).push(id));
       acts.set(id, act);
@@ -269,18 +309,33 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
 
 function toSummary(r: Record<string, unknown>): PositionSummary {
   return {
-    id: Number(r.id), act: String(r.act), target: String(r.target), label: String(r.label), firstSeen: (r.first_seen as string | null) ?? null, lastSeen: (r.last_seen as string | null) ?? null,
-    documents: Number(r.documents), provisions: Number(r.provisions), entities: JSON.parse(String(r.entities)), topics: JSON.parse(String(r.topics)),
+    id: Number(r.id),
+    act: String(r.act),
+    target: String(r.target),
+    label: String(r.label),
+    firstSeen: (r.first_seen as string | null) ?? null,
+    lastSeen: (r.last_seen as string | null) ?? null,
+    documents: Number(r.documents),
+    provisions: Number(r.provisions),
+    entities: JSON.parse(String(r.entities)),
+    topics: JSON.parse(String(r.topics)),
   };
 }
 
 /** Lists positions (rebuilding them first when the corpus changed), most widespread first. */
-export function listPositions(db: Db, filter: { entity?: string; topic?: string; act?: string; limit?: number; offset?: number } = {}): { total: number; positions: PositionSummary[] } {
+export function listPositions(
+  db: Db,
+  filter: { entity?: string; topic?: string; act?: string; limit?: number; offset?: number } = {},
+): { total: number; positions: PositionSummary[] } {
   if (!positionsAreCurrent(db)) buildPositions(db);
   const where: string[] = [];
   const params: unknown[] = [];
   if (filter.act) (where.push('pos.act = ?'), params.push(filter.act));
-  if (filter.entity) (where.push("pos.id IN (SELECT m.position_id FROM position_members m JOIN codes c ON c.provision_id = m.provision_id WHERE c.kind = 'entity' AND c.label = ?)"), params.push(filter.entity));
+  if (filter.entity)
+    (where.push(
+      "pos.id IN (SELECT m.position_id FROM position_members m JOIN codes c ON c.provision_id = m.provision_id WHERE c.kind = 'entity' AND c.label = ?)",
+    ),
+      params.push(filter.entity));
   if (filter.topic) (where.push('EXISTS (SELECT 1 FROM json_each(pos.topics) WHERE value = ?)'), params.push(filter.topic));
   const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
   const total = (db.prepare(`SELECT count(*) AS n FROM positions pos ${w}`).get(...params) as { n: number }).n;
@@ -295,15 +350,13 @@ export function getPosition(db: Db, id: number): PositionDetail | null {
   if (!positionsAreCurrent(db)) buildPositions(db);
   const row = db.prepare('SELECT * FROM positions WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
-  const members = (
-    db
-      .prepare(
-        `SELECT p.id AS provisionId, d.id AS docId, d.name AS docName, d.date, p.idx AS "index", p.text
+  const members = db
+    .prepare(
+      `SELECT p.id AS provisionId, d.id AS docId, d.name AS docName, d.date, p.idx AS "index", p.text
          FROM position_members m JOIN provisions p ON p.id = m.provision_id JOIN documents d ON d.id = p.doc_id
          WHERE m.position_id = ? ORDER BY d.date IS NULL, d.date, d.name, p.idx`,
-      )
-      .all(id) as PositionDetail['members']
-  );
+    )
+    .all(id) as PositionDetail['members'];
   const byText = new Map<string, { count: number; firstSeen: string | null }>();
   for (const m of members) {
     const v = byText.get(m.text);

@@ -147,7 +147,7 @@ const languageCache = new WeakMap<Db, { stamp: string; languages: string[] }>();
 
 /** The languages of the stored documents (a query is stemmed in each), re-read only when the database changed. */
 function storedLanguages(db: Db): string[] {
-  const stamp = String(db.prepare('SELECT (SELECT data_version FROM pragma_data_version) || \'/\' || total_changes() AS s').pluck().get());
+  const stamp = String(db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || '/' || total_changes() AS s").pluck().get());
   const cached = languageCache.get(db);
   if (cached?.stamp === stamp) return cached.languages;
   const languages = (db.prepare('SELECT DISTINCT language FROM documents').all() as { language: string }[]).map((r) => r.language);
@@ -162,7 +162,7 @@ function highlightKeys(node: QueryNode | null, languages: string[]): { stems: Se
   const walk = (n: QueryNode | null): void => {
     if (!n) return;
     if (n.type === 'term') {
-      for (const s of queryStems(n.word, languages)) (n.prefix ? prefixes.push(s) : stems.add(s));
+      for (const s of queryStems(n.word, languages)) n.prefix ? prefixes.push(s) : stems.add(s);
     } else if (n.type === 'phrase') for (const w of n.words) queryStems(w, languages).forEach((s) => stems.add(s));
     else if (n.type === 'and' || n.type === 'or') n.children.forEach(walk);
   };
@@ -318,8 +318,17 @@ export function search(db: Db, options: SearchOptions): SearchResult {
       if (!list.includes(c.label)) list.push(c.label);
     }
     return {
-      provisionId: Number(r.id), docId: String(r.doc_id), docName: String(r.name), docTitle: (r.title as string | null) ?? null, date: (r.date as string | null) ?? null,
-      index: Number(r.idx), text, score: r.score === null ? null : Number(r.score), highlights, kwic: kwicLines(text, highlights, options.context ?? 50), codes,
+      provisionId: Number(r.id),
+      docId: String(r.doc_id),
+      docName: String(r.name),
+      docTitle: (r.title as string | null) ?? null,
+      date: (r.date as string | null) ?? null,
+      index: Number(r.idx),
+      text,
+      score: r.score === null ? null : Number(r.score),
+      highlights,
+      kwic: kwicLines(text, highlights, options.context ?? 50),
+      codes,
     };
   });
   const result: SearchResult = { query: options.query ?? '', total, windowed, hits };
@@ -345,12 +354,16 @@ function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { va
     for (const r of rows) if (out[FACET_KINDS[r.kind]].length < 25) out[FACET_KINDS[r.kind]].push({ value: r.value, count: r.count });
     const docFacet = (expr: string) =>
       db
-        .prepare(`SELECT ${expr} AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`)
+        .prepare(
+          `SELECT ${expr} AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id GROUP BY value HAVING value IS NOT NULL ORDER BY count DESC, value LIMIT 25`,
+        )
         .all() as { value: string; count: number }[];
     out.languages = docFacet('d.language');
     out.years = docFacet('substr(d.date, 1, 4)');
     out.parties = db
-      .prepare('SELECT j.value AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id CROSS JOIN json_each(d.parties) j GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25')
+      .prepare(
+        'SELECT j.value AS value, count(*) AS count FROM facet_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id CROSS JOIN json_each(d.parties) j GROUP BY j.value ORDER BY count DESC, j.value LIMIT 25',
+      )
       .all() as { value: string; count: number }[];
   } finally {
     db.exec('DROP TABLE IF EXISTS temp.facet_hits');

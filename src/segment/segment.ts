@@ -9,7 +9,8 @@ import { isDateLine } from '../analyze/date-lines.ts';
  * A wire dateline opening a paragraph: "MOSCOW, March 21 (Xinhua) --", "PÉKIN, 16 mai (Xinhua) --", "BEIJING -",
  * "PARIS (AFP) —". Upper-case place, optional date, optional agency, then a dash.
  */
-const WIRE_DATELINE = /^\p{Lu}[\p{Lu} .'’-]{1,40}\p{Lu}(?:\/[\p{Lu} ]+)?(?:,\s*(?:[\p{L}.]+\.?\s+\d{1,2}|\d{1,2}(?:er)?\s+[\p{L}.]+)(?:,?\s*\d{4})?)?(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:--|—|–|-)\s+/u;
+const WIRE_DATELINE =
+  /^\p{Lu}[\p{Lu} .'’-]{1,40}\p{Lu}(?:\/[\p{Lu} ]+)?(?:,\s*(?:[\p{L}.]+\.?\s+\d{1,2}|\d{1,2}(?:er)?\s+[\p{L}.]+)(?:,?\s*\d{4})?)?(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:--|—|–|-)\s+/u;
 
 /**
  * The segmentation stage: splits the normalised text into provisions (codebook section 2)
@@ -55,7 +56,13 @@ export function segment(doc: Doc): void {
     if (provisions.length === 0) {
       const wire = WIRE_DATELINE.exec(raw.slice(offset));
       if (wire) {
-        lines.push({ kind: 'dateline', start: para.start + offset, end: para.start + offset + wire[0].trimEnd().length, text: wire[0].trim(), rule: 'shape:wire-dateline' });
+        lines.push({
+          kind: 'dateline',
+          start: para.start + offset,
+          end: para.start + offset + wire[0].trimEnd().length,
+          text: wire[0].trim(),
+          rule: 'shape:wire-dateline',
+        });
         offset += wire[0].length;
       }
     }

@@ -22,7 +22,7 @@ export function splitSentences(para: string, data: SegmentationData): [number, n
     if (next < 0) break;
     const cjk = /[。！？]/u.test(m[0]);
     if (!cjk && !startsSentence(para, next)) continue;
-    if (m[0][0] === '.' && m[0].length === 1 || /^\.["»”’)\]]+$/.test(m[0])) {
+    if ((m[0][0] === '.' && m[0].length === 1) || /^\.["»”’)\]]+$/.test(m[0])) {
       if (isAbbreviation(para, m.index, data)) continue;
     }
     if (quoted.some(([qs, qe]) => end > qs && end <= qe)) continue;

@@ -22,7 +22,10 @@ class ResponseCache {
   private stamp = '';
   private bytes = 0;
   private readonly version: { get(): unknown };
-  constructor(db: Db, private readonly maxBytes = 64 * 2 ** 20) {
+  constructor(
+    db: Db,
+    private readonly maxBytes = 64 * 2 ** 20,
+  ) {
     this.version = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || '/' || total_changes()").pluck();
   }
   private current(): void {
@@ -76,80 +79,177 @@ const jsonResponse = (description: string, schema: z.ZodTypeAny = Json) => ({
   404: { description: 'Not found', content: { 'application/json': { schema: ErrorSchema } } },
 });
 
-const list = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : v.split(',').filter(Boolean)));
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : v.split(',').filter(Boolean)));
 const intParam = (def: number, max: number) => z.coerce.number().int().min(0).max(max).default(def);
-const dateParam = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date: YYYY, YYYY-MM or YYYY-MM-DD').optional();
-const codeParam = z.string().regex(/^[A-Za-z0-9_]{1,64}$/, 'an identifier (letters, digits, underscore)').optional();
+const dateParam = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'a date: YYYY, YYYY-MM or YYYY-MM-DD')
+  .optional();
+const codeParam = z
+  .string()
+  .regex(/^[A-Za-z0-9_]{1,64}$/, 'an identifier (letters, digits, underscore)')
+  .optional();
 const Paging = { _limit: intParam(20, 500), _offset: intParam(0, 1_000_000) };
 
 const routes = {
-  meta: createRoute({ method: 'get', path: '/api/meta', tags: ['meta'], summary: 'What the UI needs: counts, acts, topics, languages, parties', responses: jsonResponse('Metadata') }),
+  meta: createRoute({
+    method: 'get',
+    path: '/api/meta',
+    tags: ['meta'],
+    summary: 'What the UI needs: counts, acts, topics, languages, parties',
+    responses: jsonResponse('Metadata'),
+  }),
   documents: createRoute({
-    method: 'get', path: '/api/documents', tags: ['documents'], summary: 'The library of stored documents',
+    method: 'get',
+    path: '/api/documents',
+    tags: ['documents'],
+    summary: 'The library of stored documents',
     request: { query: z.object({ language: z.string().max(8).optional(), party: codeParam, from: dateParam, to: dateParam, ...Paging }) },
     responses: jsonResponse('A page of documents'),
   }),
   document: createRoute({
-    method: 'get', path: '/api/documents/{id}', tags: ['documents'], summary: 'A document with its provisions, codes and their evidence',
-    request: { params: z.object({ id: z.string().min(1).max(200) }) }, responses: jsonResponse('The document'),
+    method: 'get',
+    path: '/api/documents/{id}',
+    tags: ['documents'],
+    summary: 'A document with its provisions, codes and their evidence',
+    request: { params: z.object({ id: z.string().min(1).max(200) }) },
+    responses: jsonResponse('The document'),
   }),
   documentNew: createRoute({
-    method: 'get', path: '/api/documents/{id}/new', tags: ['documents'], summary: 'What is new in a document compared with earlier ones of the same parties',
-    request: { params: z.object({ id: z.string().min(1).max(200) }) }, responses: jsonResponse('New provisions'),
+    method: 'get',
+    path: '/api/documents/{id}/new',
+    tags: ['documents'],
+    summary: 'What is new in a document compared with earlier ones of the same parties',
+    request: { params: z.object({ id: z.string().min(1).max(200) }) },
+    responses: jsonResponse('New provisions'),
   }),
   reanalyze: createRoute({
-    method: 'post', path: '/api/documents/{id}/reanalyze', tags: ['documents'], summary: 'Run the current analysis again (corrections are kept)', security: [{ bearer: [] }],
-    request: { params: z.object({ id: z.string().min(1).max(200) }) }, responses: jsonResponse('Re-analysed'),
+    method: 'post',
+    path: '/api/documents/{id}/reanalyze',
+    tags: ['documents'],
+    summary: 'Run the current analysis again (corrections are kept)',
+    security: [{ bearer: [] }],
+    request: { params: z.object({ id: z.string().min(1).max(200) }) },
+    responses: jsonResponse('Re-analysed'),
   }),
   provision: createRoute({
-    method: 'get', path: '/api/provisions/{id}', tags: ['provisions'], summary: 'One provision with its codes and correction history',
-    request: { params: z.object({ id: z.coerce.number().int().min(1) }) }, responses: jsonResponse('The provision'),
+    method: 'get',
+    path: '/api/provisions/{id}',
+    tags: ['provisions'],
+    summary: 'One provision with its codes and correction history',
+    request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
+    responses: jsonResponse('The provision'),
   }),
   correct: createRoute({
-    method: 'post', path: '/api/provisions/{id}/corrections', tags: ['corrections'], summary: "Correct a provision's acts, holders, entities or topics", security: [{ bearer: [] }],
+    method: 'post',
+    path: '/api/provisions/{id}/corrections',
+    tags: ['corrections'],
+    summary: "Correct a provision's acts, holders, entities or topics",
+    security: [{ bearer: [] }],
     request: {
       params: z.object({ id: z.coerce.number().int().min(1) }),
-      body: { content: { 'application/json': { schema: z.object({ kind: z.enum(['act', 'holder', 'entity', 'topic']), labels: z.array(z.string().min(1).max(64)).max(50), note: z.string().max(2000).optional() }) } } },
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({
+              kind: z.enum(['act', 'holder', 'entity', 'topic']),
+              labels: z.array(z.string().min(1).max(64)).max(50),
+              note: z.string().max(2000).optional(),
+            }),
+          },
+        },
+      },
     },
     responses: jsonResponse('The correction'),
   }),
   corrections: createRoute({
-    method: 'get', path: '/api/corrections', tags: ['corrections'], summary: 'Corrections with who and when',
-    request: { query: z.object({ doc: z.string().max(200).optional() }) }, responses: jsonResponse('Corrections'),
+    method: 'get',
+    path: '/api/corrections',
+    tags: ['corrections'],
+    summary: 'Corrections with who and when',
+    request: { query: z.object({ doc: z.string().max(200).optional() }) },
+    responses: jsonResponse('Corrections'),
   }),
   search: createRoute({
-    method: 'get', path: '/api/search', tags: ['search'], summary: 'Full-text search with filters, facets, highlights and KWIC',
+    method: 'get',
+    path: '/api/search',
+    tags: ['search'],
+    summary: 'Full-text search with filters, facets, highlights and KWIC',
     request: {
       query: z.object({
-        q: z.string().max(500).optional(), act: list, holder: list, entity: list, topic: list, language: z.string().max(8).optional(), doc: z.string().max(200).optional(),
-        party: codeParam, from: dateParam, to: dateParam, _facets: z.enum(['0', '1', 'true', 'false']).optional(), ...Paging,
+        q: z.string().max(500).optional(),
+        act: list,
+        holder: list,
+        entity: list,
+        topic: list,
+        language: z.string().max(8).optional(),
+        doc: z.string().max(200).optional(),
+        party: codeParam,
+        from: dateParam,
+        to: dateParam,
+        _facets: z.enum(['0', '1', 'true', 'false']).optional(),
+        ...Paging,
       }),
     },
     responses: jsonResponse('Search results'),
   }),
   entities: createRoute({
-    method: 'get', path: '/api/entities', tags: ['entities'], summary: 'Entities mentioned, with counts',
-    request: { query: z.object({ ...Paging, _limit: intParam(100, 2000) }) }, responses: jsonResponse('Entities'),
+    method: 'get',
+    path: '/api/entities',
+    tags: ['entities'],
+    summary: 'Entities mentioned, with counts',
+    request: { query: z.object({ ...Paging, _limit: intParam(100, 2000) }) },
+    responses: jsonResponse('Entities'),
   }),
   entity: createRoute({
-    method: 'get', path: '/api/entities/{id}', tags: ['entities'], summary: "An entity, its mentions over time by act, and its latest mentions",
-    request: { params: z.object({ id: z.string().regex(/^[A-Za-z0-9_]{1,64}$/) }), query: z.object({ ...Paging }) }, responses: jsonResponse('The entity'),
+    method: 'get',
+    path: '/api/entities/{id}',
+    tags: ['entities'],
+    summary: 'An entity, its mentions over time by act, and its latest mentions',
+    request: { params: z.object({ id: z.string().regex(/^[A-Za-z0-9_]{1,64}$/) }), query: z.object({ ...Paging }) },
+    responses: jsonResponse('The entity'),
   }),
   positions: createRoute({
-    method: 'get', path: '/api/positions', tags: ['positions'], summary: 'Recurring positions across documents',
-    request: { query: z.object({ entity: codeParam, topic: codeParam, act: z.enum(ACTS).optional(), ...Paging }) }, responses: jsonResponse('Positions'),
+    method: 'get',
+    path: '/api/positions',
+    tags: ['positions'],
+    summary: 'Recurring positions across documents',
+    request: { query: z.object({ entity: codeParam, topic: codeParam, act: z.enum(ACTS).optional(), ...Paging }) },
+    responses: jsonResponse('Positions'),
   }),
   position: createRoute({
-    method: 'get', path: '/api/positions/{id}', tags: ['positions'], summary: 'One position: its provisions in date order and its wording variants',
-    request: { params: z.object({ id: z.coerce.number().int().min(1) }) }, responses: jsonResponse('The position'),
+    method: 'get',
+    path: '/api/positions/{id}',
+    tags: ['positions'],
+    summary: 'One position: its provisions in date order and its wording variants',
+    request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
+    responses: jsonResponse('The position'),
   }),
   compare: createRoute({
-    method: 'get', path: '/api/compare', tags: ['compare'], summary: 'Compare two documents: kept, reworded, added, dropped, moved',
-    request: { query: z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }) }, responses: jsonResponse('The comparison'),
+    method: 'get',
+    path: '/api/compare',
+    tags: ['compare'],
+    summary: 'Compare two documents: kept, reworded, added, dropped, moved',
+    request: { query: z.object({ a: z.string().min(1).max(200), b: z.string().min(1).max(200) }) },
+    responses: jsonResponse('The comparison'),
   }),
   timeline: createRoute({
-    method: 'get', path: '/api/timeline', tags: ['timeline'], summary: 'Provision counts per document date for an entity, topic, act or holder',
-    request: { query: z.object({ entity: codeParam, topic: codeParam, act: z.enum(ACTS).optional(), holder: codeParam, by: z.enum(['act', 'topic', 'entity', 'holder']).default('act') }) },
+    method: 'get',
+    path: '/api/timeline',
+    tags: ['timeline'],
+    summary: 'Provision counts per document date for an entity, topic, act or holder',
+    request: {
+      query: z.object({
+        entity: codeParam,
+        topic: codeParam,
+        act: z.enum(ACTS).optional(),
+        holder: codeParam,
+        by: z.enum(['act', 'topic', 'entity', 'holder']).default('act'),
+      }),
+    },
     responses: jsonResponse('Timeline rows'),
   }),
 };
@@ -171,7 +271,11 @@ export function createApp(options: AppOptions): OpenAPIHono {
       }
     },
   });
-  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'A token from "entente token create NAME"' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'A token from "entente token create NAME"',
+  });
 
   const author = (c: Context): string => {
     const header = c.req.header('authorization') ?? '';
@@ -209,13 +313,23 @@ export function createApp(options: AppOptions): OpenAPIHono {
   app.openapi(routes.meta, (c) => {
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const topics = readTsv(path.join(DATA_DIR, 'topics.tsv'), ['id']).map((r) => ({ id: r.cells.id, label: r.cells.label ?? r.cells.id }));
-    return c.json({
-      ok: true, version: ANALYZER_VERSION,
-      counts: { documents: count('SELECT count(*) AS n FROM documents'), provisions: count('SELECT count(*) AS n FROM provisions'), corrections: count('SELECT count(*) AS n FROM corrections WHERE active = 1') },
-      acts: ACTS, topics, kinds: CORRECTABLE_KINDS,
-      languages: (db.prepare('SELECT language AS value, count(*) AS count FROM documents GROUP BY language ORDER BY count DESC').all()),
-      parties: db.prepare('SELECT j.value AS value, count(*) AS count FROM documents d, json_each(d.parties) j GROUP BY j.value ORDER BY count DESC').all(),
-    }, 200);
+    return c.json(
+      {
+        ok: true,
+        version: ANALYZER_VERSION,
+        counts: {
+          documents: count('SELECT count(*) AS n FROM documents'),
+          provisions: count('SELECT count(*) AS n FROM provisions'),
+          corrections: count('SELECT count(*) AS n FROM corrections WHERE active = 1'),
+        },
+        acts: ACTS,
+        topics,
+        kinds: CORRECTABLE_KINDS,
+        languages: db.prepare('SELECT language AS value, count(*) AS count FROM documents GROUP BY language ORDER BY count DESC').all(),
+        parties: db.prepare('SELECT j.value AS value, count(*) AS count FROM documents d, json_each(d.parties) j GROUP BY j.value ORDER BY count DESC').all(),
+      },
+      200,
+    );
   });
 
   app.openapi(routes.documents, (c) => {
@@ -234,9 +348,21 @@ export function createApp(options: AppOptions): OpenAPIHono {
       const codes: Record<string, unknown[]> = { acts: [], holders: [], entities: [], topics: [] };
       const key = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' } as const;
       for (const a of annotations.filter((x) => x.provision === p.index))
-        codes[key[a.kind]].push({ label: a.label, origin: a.origin, rule: a.rule, detail: a.detail ?? null, evidence: { start: a.start - p.start, end: a.end - p.start, text: doc.text.slice(a.start, a.end) } });
+        codes[key[a.kind]].push({
+          label: a.label,
+          origin: a.origin,
+          rule: a.rule,
+          detail: a.detail ?? null,
+          evidence: { start: a.start - p.start, end: a.end - p.start, text: doc.text.slice(a.start, a.end) },
+        });
       return {
-        id: idOf.get(p.index), index: p.index, start: p.start, end: p.end, section: p.section, text: p.text, codes,
+        id: idOf.get(p.index),
+        index: p.index,
+        start: p.start,
+        end: p.end,
+        section: p.section,
+        text: p.text,
+        codes,
         corrected: CORRECTABLE_KINDS.filter((k) => corrected.has(`${p.index}|${k}`)),
       };
     });
@@ -255,7 +381,9 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   app.openapi(routes.provision, (c) => {
     const id = c.req.valid('param').id;
-    const row = db.prepare('SELECT p.id, p.doc_id, p.idx, p.section, p.text, d.name AS doc_name FROM provisions p JOIN documents d ON d.id = p.doc_id WHERE p.id = ?').get(id) as Record<string, unknown> | undefined;
+    const row = db
+      .prepare('SELECT p.id, p.doc_id, p.idx, p.section, p.text, d.name AS doc_name FROM provisions p JOIN documents d ON d.id = p.doc_id WHERE p.id = ?')
+      .get(id) as Record<string, unknown> | undefined;
     if (!row) throw new ApiError(404, `no provision ${id}`);
     const codes = db.prepare('SELECT kind, label, origin, rule, detail FROM codes WHERE provision_id = ? ORDER BY kind, label').all(id);
     const history = listCorrections(db, { docId: String(row.doc_id) }).filter((x) => x.provisionIndex === Number(row.idx));
@@ -266,7 +394,13 @@ export function createApp(options: AppOptions): OpenAPIHono {
     const who = author(c);
     const body = c.req.valid('json');
     try {
-      return c.json({ ok: true, correction: addCorrection(db, { provisionId: c.req.valid('param').id, kind: body.kind, labels: body.labels, note: body.note, author: who }) }, 200);
+      return c.json(
+        {
+          ok: true,
+          correction: addCorrection(db, { provisionId: c.req.valid('param').id, kind: body.kind, labels: body.labels, note: body.note, author: who }),
+        },
+        200,
+      );
     } catch (err) {
       if (err instanceof EntenteError) throw new ApiError(err.message.startsWith('no provision') ? 404 : 422, err.describe());
       throw err;
@@ -280,7 +414,14 @@ export function createApp(options: AppOptions): OpenAPIHono {
 
   app.openapi(routes.search, (c) => {
     const q = c.req.valid('query');
-    const result = search(db, { ...q, query: q.q, doc: q.doc ? docOr404(q.doc).id : undefined, limit: q._limit, offset: q._offset, facets: q._facets === '1' || q._facets === 'true' });
+    const result = search(db, {
+      ...q,
+      query: q.q,
+      doc: q.doc ? docOr404(q.doc).id : undefined,
+      limit: q._limit,
+      offset: q._offset,
+      facets: q._facets === '1' || q._facets === 'true',
+    });
     return c.json({ ok: true, ...result }, 200);
   });
 
@@ -296,12 +437,15 @@ export function createApp(options: AppOptions): OpenAPIHono {
     const g = loadGazetteer('en');
     const e = g.entities.get(id);
     if (!e) throw new ApiError(404, `no entity "${id}" in the gazetteer`);
-    return c.json({
-      ok: true,
-      entity: { id, type: e.type, state: e.state, names: e.names },
-      timeline: timeline(db, { entity: id }, 'act'),
-      mentions: search(db, { entity: [id], limit: q._limit, offset: q._offset, facets: true }),
-    }, 200);
+    return c.json(
+      {
+        ok: true,
+        entity: { id, type: e.type, state: e.state, names: e.names },
+        timeline: timeline(db, { entity: id }, 'act'),
+        mentions: search(db, { entity: [id], limit: q._limit, offset: q._offset, facets: true }),
+      },
+      200,
+    );
   });
 
   app.openapi(routes.positions, (c) => {
@@ -330,7 +474,10 @@ export function createApp(options: AppOptions): OpenAPIHono {
     return c.json({ ok: true, rows: timeline(db, q, q.by) }, 200);
   });
 
-  app.doc31('/api/openapi.json', { openapi: '3.1.0', info: { title: 'Entente API', version: ANALYZER_VERSION, description: 'Joint statements as a structured, searchable record.' } });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'Entente API', version: ANALYZER_VERSION, description: 'Joint statements as a structured, searchable record.' },
+  });
 
   app.notFound((c) => c.json({ ok: false, error: `no route ${c.req.method} ${c.req.path}`, status: 404 }, 404));
   app.onError((err, c) => {

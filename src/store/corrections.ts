@@ -31,7 +31,11 @@ export function validateLabels(kind: AnnotationKind, labels: string[], language 
     kind === 'act' ? new Set<string>(ACTS) : kind === 'topic' ? new Set(loadTopicModel(language).topics) : new Set(loadGazetteer(language).entities.keys());
   const unknown = labels.filter((l) => !known.has(l));
   if (unknown.length)
-    throw new EntenteError(`unknown ${kind} label${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`, 'correction', kind === 'act' ? `use ${ACTS.join(', ')}` : 'use identifiers of the codebook');
+    throw new EntenteError(
+      `unknown ${kind} label${unknown.length > 1 ? 's' : ''}: ${unknown.join(', ')}`,
+      'correction',
+      kind === 'act' ? `use ${ACTS.join(', ')}` : 'use identifiers of the codebook',
+    );
 }
 
 /**
@@ -39,7 +43,10 @@ export function validateLabels(kind: AnnotationKind, labels: string[], language 
  * annotations, used in place of the machine's everywhere, and an earlier correction of the
  * same field is kept in the history but no longer in force. One transaction.
  */
-export function addCorrection(db: Db, input: { provisionId: number; kind: AnnotationKind; labels: string[]; note?: string | null; author: string }): Correction {
+export function addCorrection(
+  db: Db,
+  input: { provisionId: number; kind: AnnotationKind; labels: string[]; note?: string | null; author: string },
+): Correction {
   const p = db
     .prepare('SELECT p.id, p.doc_id, p.idx, p.start, p.end, p.text, d.language FROM provisions p JOIN documents d ON d.id = p.doc_id WHERE p.id = ?')
     .get(input.provisionId) as { id: number; doc_id: string; idx: number; start: number; end: number; text: string; language: string } | undefined;
@@ -57,7 +64,8 @@ export function addCorrection(db: Db, input: { provisionId: number; kind: Annota
     const insert = db.prepare(
       "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin, correction_id) VALUES (?, ?, ?, ?, ?, ?, ?, 'human:correction', ?, 'human', ?)",
     );
-    for (const label of labels) insert.run(p.doc_id, p.id, p.idx, input.kind, label, p.start, p.end, note ? `by ${input.author}: ${note}` : `by ${input.author}`, correctionId);
+    for (const label of labels)
+      insert.run(p.doc_id, p.id, p.idx, input.kind, label, p.start, p.end, note ? `by ${input.author}: ${note}` : `by ${input.author}`, correctionId);
     reindexProvisions(db, p.doc_id, [p.id]);
     return correctionId;
   })();
@@ -76,12 +84,22 @@ export function listCorrections(db: Db, filter: { docId?: string; id?: number; a
       `SELECT c.*, d.name AS doc_name FROM corrections c JOIN documents d ON d.id = c.doc_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY c.created_at DESC, c.id DESC`,
     )
     .all(...params) as Record<string, unknown>[];
-  const machine = db.prepare("SELECT DISTINCT label FROM annotations WHERE doc_id = ? AND provision_idx = ? AND kind = ? AND origin = 'machine' ORDER BY label");
+  const machine = db.prepare(
+    "SELECT DISTINCT label FROM annotations WHERE doc_id = ? AND provision_idx = ? AND kind = ? AND origin = 'machine' ORDER BY label",
+  );
   return rows.map((r) => ({
-    id: Number(r.id), docId: String(r.doc_id), docName: String(r.doc_name), provisionIndex: Number(r.provision_idx), provisionText: String(r.provision_text),
-    kind: r.kind as AnnotationKind, labels: JSON.parse(String(r.labels)),
+    id: Number(r.id),
+    docId: String(r.doc_id),
+    docName: String(r.doc_name),
+    provisionIndex: Number(r.provision_idx),
+    provisionText: String(r.provision_text),
+    kind: r.kind as AnnotationKind,
+    labels: JSON.parse(String(r.labels)),
     machineLabels: (machine.all(r.doc_id, r.provision_idx, r.kind) as { label: string }[]).map((m) => m.label),
-    note: (r.note as string | null) ?? null, author: String(r.author), createdAt: String(r.created_at), active: Number(r.active) === 1,
+    note: (r.note as string | null) ?? null,
+    author: String(r.author),
+    createdAt: String(r.created_at),
+    active: Number(r.active) === 1,
   }));
 }
 
@@ -89,7 +107,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** Creates a write token for a named analyst; the token is returned once and only its hash is stored. */
 export function createToken(db: Db, name: string): string {
-  if (!/^[\p{L}\p{N} ._@-]{1,64}$/u.test(name)) throw new EntenteError(`"${name}" is not a usable name`, 'token', 'use letters, digits, spaces, dots, dashes (64 at most)');
+  if (!/^[\p{L}\p{N} ._@-]{1,64}$/u.test(name))
+    throw new EntenteError(`"${name}" is not a usable name`, 'token', 'use letters, digits, spaces, dots, dashes (64 at most)');
   if (db.prepare('SELECT 1 FROM tokens WHERE name = ?').get(name)) throw new EntenteError(`a token named "${name}" exists`, 'token', 'choose another name');
   const token = `ent_${randomBytes(24).toString('base64url')}`;
   db.prepare('INSERT INTO tokens (name, hash, created_at) VALUES (?, ?, ?)').run(name, hashToken(token), new Date().toISOString());

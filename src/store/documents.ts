@@ -86,7 +86,8 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] 
  * correction, or after corrections were re-anchored by a re-analysis).
  */
 export function reindexProvisions(db: Db, docId: string, provisionIds?: number[]): void {
-  const d = db.prepare('SELECT language, date, parties FROM documents WHERE id = ?').get(docId) as { language: string; date: string | null; parties: string } | undefined;
+  const d = db.prepare('SELECT language, date, parties FROM documents WHERE id = ?').get(docId) as
+    { language: string; date: string | null; parties: string } | undefined;
   if (!d) return;
   const rows = db.prepare('SELECT id, text FROM provisions WHERE doc_id = ?').all(docId) as { id: number; text: string }[];
   const wanted = provisionIds ? new Set(provisionIds) : null;
@@ -97,7 +98,11 @@ export function reindexProvisions(db: Db, docId: string, provisionIds?: number[]
   for (const r of rows) {
     if (wanted && !wanted.has(r.id)) continue;
     remove.run(r.id);
-    insert.run(r.id, indexText(r.text, d.language), indexFacts({ docId, language: d.language, date: d.date, parties, codes: codesOf.all(r.id) as { kind: string; label: string }[] }));
+    insert.run(
+      r.id,
+      indexText(r.text, d.language),
+      indexFacts({ docId, language: d.language, date: d.date, parties, codes: codesOf.all(r.id) as { kind: string; label: string }[] }),
+    );
   }
 }
 
@@ -117,12 +122,28 @@ export function saveDocument(db: Db, doc: Doc): { id: string; status: 'added' | 
   return db.transaction(() => {
     if (prepared(db, 'SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
     const now = new Date().toISOString();
-    prepared(db, 
+    prepared(
+      db,
       `INSERT INTO documents (id, hash, path, name, format, encoding, language, doc_type, date, title, parties, text, lines, field_evidence, analyzer_version, ingested_at, analyzed_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(
-      id, hash, doc.source.path, path.basename(doc.source.path), doc.source.format, doc.source.encoding, doc.language, doc.docType, doc.date, doc.title,
-      JSON.stringify(doc.parties), doc.text, JSON.stringify(doc.lines), JSON.stringify(doc.fieldEvidence), ANALYZER_VERSION, now, now,
+      id,
+      hash,
+      doc.source.path,
+      path.basename(doc.source.path),
+      doc.source.format,
+      doc.source.encoding,
+      doc.language,
+      doc.docType,
+      doc.date,
+      doc.title,
+      JSON.stringify(doc.parties),
+      doc.text,
+      JSON.stringify(doc.lines),
+      JSON.stringify(doc.fieldEvidence),
+      ANALYZER_VERSION,
+      now,
+      now,
     );
     insertProvisionsAndAnnotations(db, id, doc);
     return { id, status: 'added' as const };
@@ -137,7 +158,18 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
   return db.transaction(() => {
     db.prepare(
       'UPDATE documents SET language = ?, doc_type = ?, date = ?, title = ?, parties = ?, lines = ?, field_evidence = ?, analyzer_version = ?, analyzed_at = ? WHERE id = ?',
-    ).run(doc.language, doc.docType, doc.date, doc.title, JSON.stringify(doc.parties), JSON.stringify(doc.lines), JSON.stringify(doc.fieldEvidence), ANALYZER_VERSION, new Date().toISOString(), id);
+    ).run(
+      doc.language,
+      doc.docType,
+      doc.date,
+      doc.title,
+      JSON.stringify(doc.parties),
+      JSON.stringify(doc.lines),
+      JSON.stringify(doc.fieldEvidence),
+      ANALYZER_VERSION,
+      new Date().toISOString(),
+      id,
+    );
     db.prepare("DELETE FROM annotations WHERE doc_id = ? AND origin = 'machine'").run(id);
     deleteProvisions(db, id);
     const ids = insertProvisionsAndAnnotations(db, id, doc);
@@ -153,7 +185,13 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       }
       if (target.index !== c.provision_idx) reanchored++;
       db.prepare('UPDATE corrections SET provision_idx = ? WHERE id = ?').run(target.index, c.id);
-      db.prepare('UPDATE annotations SET provision_id = ?, provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(ids[target.index], target.index, target.start, target.end, c.id);
+      db.prepare('UPDATE annotations SET provision_id = ?, provision_idx = ?, start = ?, end = ? WHERE correction_id = ?').run(
+        ids[target.index],
+        target.index,
+        target.start,
+        target.end,
+        c.id,
+      );
     }
     if (corrections.length) reindexProvisions(db, id);
     return { reanchored, orphaned };
@@ -191,13 +229,30 @@ export function findDocument(db: Db, ref: string): StoredDocument {
   if (!hits.length) hits = by('d.name >= ? AND d.name < ?', `${ref}.`, `${ref}/`);
   if (hits.length === 1) return toStored(hits[0]);
   if (!hits.length) throw new EntenteError(`no stored document matches "${ref}"`, 'documents', 'run "entente list" to see ids and names');
-  throw new EntenteError(`"${ref}" matches ${hits.length > 5 ? 'several' : hits.length} documents (${hits.slice(0, 5).map((r) => `${r.id} ${r.name}`).join('; ')})`, 'documents', 'give a longer id prefix');
+  throw new EntenteError(
+    `"${ref}" matches ${hits.length > 5 ? 'several' : hits.length} documents (${hits
+      .slice(0, 5)
+      .map((r) => `${r.id} ${r.name}`)
+      .join('; ')})`,
+    'documents',
+    'give a longer id prefix',
+  );
 }
 
-export function documentText(db: Db, id: string): { text: string; lines: MetaLine[]; fieldEvidence: Record<string, string>; path: string; format: string; encoding: string } {
+export function documentText(
+  db: Db,
+  id: string,
+): { text: string; lines: MetaLine[]; fieldEvidence: Record<string, string>; path: string; format: string; encoding: string } {
   const row = db.prepare('SELECT text, lines, field_evidence, path, format, encoding FROM documents WHERE id = ?').get(id) as Row | undefined;
   if (!row) throw new EntenteError(`no document ${id}`, 'documents');
-  return { text: String(row.text), lines: JSON.parse(String(row.lines)), fieldEvidence: JSON.parse(String(row.field_evidence)), path: String(row.path), format: String(row.format), encoding: String(row.encoding) };
+  return {
+    text: String(row.text),
+    lines: JSON.parse(String(row.lines)),
+    fieldEvidence: JSON.parse(String(row.field_evidence)),
+    path: String(row.path),
+    format: String(row.format),
+    encoding: String(row.encoding),
+  };
 }
 
 export function documentProvisions(db: Db, id: string): StoredProvision[] {

@@ -15,7 +15,15 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const CORPUS = path.join(ROOT, 'examples/corpus');
 export const SCREENSHOTS = path.join(ROOT, 'docs/screenshots');
 export const CHROMIUM = process.env.ENTENTE_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 /** Newest modification time under a folder (files only). */
 function newest(dir: string): number {
@@ -30,7 +38,11 @@ function newest(dir: string): number {
 /** Builds the web UI (`npm run build:web`) when web/dist is missing or older than its sources. */
 export function ensureWebBuilt(): void {
   const index = path.join(WEB_DIST, 'index.html');
-  const sources = Math.max(newest(path.join(ROOT, 'web/src')), statSync(path.join(ROOT, 'web/index.html')).mtimeMs, statSync(path.join(ROOT, 'web/vite.config.ts')).mtimeMs);
+  const sources = Math.max(
+    newest(path.join(ROOT, 'web/src')),
+    statSync(path.join(ROOT, 'web/index.html')).mtimeMs,
+    statSync(path.join(ROOT, 'web/vite.config.ts')).mtimeMs,
+  );
   if (existsSync(index) && statSync(index).mtimeMs >= sources) return;
   execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build:web'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   if (!existsSync(index)) throw new Error('npm run build:web did not produce web/dist/index.html');
@@ -67,7 +79,8 @@ export async function startFixture(): Promise<Fixture> {
   };
   try {
     const summary = await ingestFiles(db, expandInputs([CORPUS]), { extraGazetteers: [] });
-    if (summary.failed || !summary.added) throw new Error(`the sample corpus did not ingest: ${JSON.stringify(summary.outcomes.filter((o) => o.status === 'failed'))}`);
+    if (summary.failed || !summary.added)
+      throw new Error(`the sample corpus did not ingest: ${JSON.stringify(summary.outcomes.filter((o) => o.status === 'failed'))}`);
     const token = createToken(db, 'e2e-analyst');
     server = await startServer(db, { host: '127.0.0.1', port: 0 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 20_000 });

@@ -6,7 +6,10 @@ export type Kind = 'act' | 'holder' | 'entity' | 'topic';
 export type CodeGroup = 'acts' | 'holders' | 'entities' | 'topics';
 export const GROUP_OF: Record<Kind, CodeGroup> = { act: 'acts', holder: 'holders', entity: 'entities', topic: 'topics' };
 
-export interface ValueCount { value: string; count: number }
+export interface ValueCount {
+  value: string;
+  count: number;
+}
 
 export interface Meta {
   version: string;
@@ -33,7 +36,13 @@ export interface DocSummary {
   provisions: number;
 }
 
-export interface Line { kind: string; start: number; end: number; text: string; rule: string }
+export interface Line {
+  kind: string;
+  start: number;
+  end: number;
+  text: string;
+  rule: string;
+}
 
 export interface Code {
   label: string;
@@ -84,9 +93,23 @@ export interface SearchResult {
   facets?: Record<string, ValueCount[]>;
 }
 
-export interface EntityCount { id: string; mentions: number; provisions: number; documents: number; type: string; name: string }
+export interface EntityCount {
+  id: string;
+  mentions: number;
+  provisions: number;
+  documents: number;
+  type: string;
+  name: string;
+}
 
-export interface TimelineRow { date: string | null; docId: string; name: string; title: string | null; provisions: number; counts: Record<string, number> }
+export interface TimelineRow {
+  date: string | null;
+  docId: string;
+  name: string;
+  title: string | null;
+  provisions: number;
+  counts: Record<string, number>;
+}
 
 export interface EntityDetail {
   entity: { id: string; type: string; state: string | null; names: Record<string, string> };
@@ -94,7 +117,10 @@ export interface EntityDetail {
   mentions: SearchResult;
 }
 
-export interface DiffOp { op: 'equal' | 'delete' | 'insert'; text: string }
+export interface DiffOp {
+  op: 'equal' | 'delete' | 'insert';
+  text: string;
+}
 
 export interface PositionSummary {
   id: number;
@@ -114,7 +140,12 @@ export interface PositionDetail extends PositionSummary {
   variants: { text: string; count: number; firstSeen: string | null; diff: DiffOp[] }[];
 }
 
-export interface AlignedPair { a: number; b: number; similarity: number; moved: boolean }
+export interface AlignedPair {
+  a: number;
+  b: number;
+  similarity: number;
+  moved: boolean;
+}
 
 export interface CompareResult {
   comparison: {
@@ -148,7 +179,10 @@ export interface Correction {
 
 /** An error the API reported (`{ ok: false, error, status }`), or a network failure. */
 export class ApiError extends Error {
-  constructor(message: string, readonly status: number) {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
     super(message);
   }
 }
@@ -189,7 +223,12 @@ export async function api<T>(path: string, init: { method?: 'GET' | 'POST'; body
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(path, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: init.signal });
+    res = await fetch(path, {
+      method: init.method ?? 'GET',
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      signal: init.signal,
+    });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(`the server could not be reached (${(err as Error).message})`, 0);

@@ -101,7 +101,14 @@ function GlobalSearch({ loc }: { loc: Location }) {
       <label for="global-search" class="visually-hidden">
         Search provisions
       </label>
-      <input id="global-search" type="search" placeholder="Search provisions  ( / )" value={q} onInput={(e) => setQ(e.currentTarget.value)} autocomplete="off" />
+      <input
+        id="global-search"
+        type="search"
+        placeholder="Search provisions  ( / )"
+        value={q}
+        onInput={(e) => setQ(e.currentTarget.value)}
+        autocomplete="off"
+      />
     </form>
   );
 }

@@ -2,7 +2,11 @@
 import type { AnchorHTMLAttributes, ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export interface Location { path: string; query: URLSearchParams; hash: string }
+export interface Location {
+  path: string;
+  query: URLSearchParams;
+  hash: string;
+}
 
 const listeners = new Set<() => void>();
 

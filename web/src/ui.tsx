@@ -4,11 +4,21 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, ACT_ORDER, getToken, setToken, type DiffOp } from './api.ts';
 import { Link } from './router.tsx';
 
-export interface Loaded<T> { data: T | null; error: string | null; loading: boolean; reload: () => void }
+export interface Loaded<T> {
+  data: T | null;
+  error: string | null;
+  loading: boolean;
+  reload: () => void;
+}
 
 /** Fetches an API path; refetches when it changes; keeps the previous data while loading. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; path: string | null }>({ data: null, error: null, loading: !!path, path: null });
+  const [state, setState] = useState<{ data: T | null; error: string | null; loading: boolean; path: string | null }>({
+    data: null,
+    error: null,
+    loading: !!path,
+    path: null,
+  });
   const [tick, setTick] = useState(0);
   useEffect(() => {
     if (!path) {
@@ -94,7 +104,23 @@ export function JsonLink({ path }: { path: string }) {
 export const isAct = (label: string): boolean => (ACT_ORDER as readonly string[]).includes(label);
 
 /** A code label: acts are coloured; links go to a search filtered by the code. */
-export function Chip({ kind, label, title, human, href, selected, onClick }: { kind: 'act' | 'holder' | 'entity' | 'topic' | 'party' | 'plain'; label: string; title?: string; human?: boolean; href?: string; selected?: boolean; onClick?: () => void }) {
+export function Chip({
+  kind,
+  label,
+  title,
+  human,
+  href,
+  selected,
+  onClick,
+}: {
+  kind: 'act' | 'holder' | 'entity' | 'topic' | 'party' | 'plain';
+  label: string;
+  title?: string;
+  human?: boolean;
+  href?: string;
+  selected?: boolean;
+  onClick?: () => void;
+}) {
   const cls = `chip chip-${kind}${kind === 'act' ? ` act-${label}` : ''}${human ? ' chip-human' : ''}${selected ? ' chip-selected' : ''}`;
   const content = (
     <>
@@ -127,7 +153,10 @@ export function Chip({ kind, label, title, human, href, selected, onClick }: { k
 
 /** Text with [start, end) spans wrapped in <mark>; built as DOM text, never as HTML. */
 export function Highlighted({ text, spans, markClass }: { text: string; spans: [number, number][]; markClass?: string }) {
-  const sorted = spans.filter(([s, e]) => e > s && s >= 0 && s < text.length).map(([s, e]) => [s, Math.min(e, text.length)] as [number, number]).sort((x, y) => x[0] - y[0]);
+  const sorted = spans
+    .filter(([s, e]) => e > s && s >= 0 && s < text.length)
+    .map(([s, e]) => [s, Math.min(e, text.length)] as [number, number])
+    .sort((x, y) => x[0] - y[0]);
   const merged: [number, number][] = [];
   for (const span of sorted) {
     const last = merged[merged.length - 1];
@@ -212,7 +241,11 @@ export function Pager({ total, offset, limit, hrefFor }: { total: number; offset
 }
 
 export const fmtDate = (d: string | null | undefined): string => d ?? 'undated';
-export const fmtTime = (iso: string): string => iso.replace('T', ' ').replace(/\.\d+Z$/, ' UTC').replace(/Z$/, ' UTC');
+export const fmtTime = (iso: string): string =>
+  iso
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, ' UTC')
+    .replace(/Z$/, ' UTC');
 export const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /** Focuses the view's heading after navigation, for screen readers and keyboard users. */

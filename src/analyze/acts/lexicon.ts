@@ -94,7 +94,8 @@ export function loadActLexicon(language: string): ActLexicon {
     const act = row.cells.act as Act | '-';
     if (act !== '-' && !ACTS.includes(act as Act)) throw new EntenteError(`unknown act "${act}"`, row.where, `use one of ${ACTS.join(', ')} or - (mask)`);
     const key = `${act}\t${row.cells.cue}`;
-    if (seen.has(key)) throw new EntenteError(`duplicate cue "${row.cells.cue}" for ${act} (first at ${seen.get(key)})`, row.where, 'remove one of the two lines');
+    if (seen.has(key))
+      throw new EntenteError(`duplicate cue "${row.cells.cue}" for ${act} (first at ${seen.get(key)})`, row.where, 'remove one of the two lines');
     seen.set(key, row.where);
     const flags = new Set<CueFlag>();
     let negated: Act | null | undefined;
@@ -134,7 +135,8 @@ export function loadActLexicon(language: string): ActLexicon {
   }
   const holderPhrases = readTsv(path.join(dir, 'holders.tsv'), ['kind', 'phrase']).map((row) => {
     const kind = row.cells.kind as HolderPhraseKind;
-    if (!['joint', 'self', 'document', 'carry', 'role'].includes(kind)) throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry or role');
+    if (!['joint', 'self', 'document', 'carry', 'role'].includes(kind))
+      throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry or role');
     return { kind, keys: tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, '')), rule: row.where };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
@@ -142,7 +144,8 @@ export function loadActLexicon(language: string): ActLexicon {
   const speakerEnd: RegExp[] = [];
   for (const row of readTsv(path.join(dir, 'frames.tsv'), ['kind', 'pattern'])) {
     const kind = row.cells.kind;
-    if (kind !== 'trailing' && kind !== 'leading' && kind !== 'speaker-end') throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing, leading or speaker-end');
+    if (kind !== 'trailing' && kind !== 'leading' && kind !== 'speaker-end')
+      throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing, leading or speaker-end');
     let pattern: RegExp;
     try {
       pattern = new RegExp(row.cells.pattern, 'iu');

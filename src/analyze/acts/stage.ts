@@ -44,8 +44,34 @@ interface ActFound {
 
 /** Actor nouns after which a demonym names the actor ("la partie russe", "the Chinese side"). */
 const ACTOR_NOUNS = new Set([
-  'partie', 'cote', 'president', 'presidente', 'ministre', 'chancelier', 'dirigeant', 'dirigeants', 'gouvernement', 'delegation', 'homologue',
-  'diplomatie', 'diplomate', 'chef', 'armee', 'side', 'counterpart', 'leader', 'leaders', 'government', 'minister', 'chancellor', 'premier', 'delegation', 'diplomats', 'army', 'authorities', 'autorites',
+  'partie',
+  'cote',
+  'president',
+  'presidente',
+  'ministre',
+  'chancelier',
+  'dirigeant',
+  'dirigeants',
+  'gouvernement',
+  'delegation',
+  'homologue',
+  'diplomatie',
+  'diplomate',
+  'chef',
+  'armee',
+  'side',
+  'counterpart',
+  'leader',
+  'leaders',
+  'government',
+  'minister',
+  'chancellor',
+  'premier',
+  'delegation',
+  'diplomats',
+  'army',
+  'authorities',
+  'autorites',
 ]);
 
 const CLAUSE_JOIN = new Set(['et', 'mais', 'and', 'but', 'tandis', 'while', 'whereas']);
@@ -74,7 +100,8 @@ export const actsStage: Stage = {
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
-      if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit'))) taskList = true;
+      if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit')))
+        taskList = true;
     }
   },
 };
@@ -88,7 +115,10 @@ function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles:
   for (const a of mentions) {
     if (g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
     const i = tokens.findIndex((t) => t.start === a.start);
-    const before = tokens.slice(Math.max(0, i - 4), i).map(wordOf).join(' ');
+    const before = tokens
+      .slice(Math.max(0, i - 4), i)
+      .map(wordOf)
+      .join(' ');
     for (const phrase of lex.holderPhrases)
       if (phrase.kind === 'role' && ` ${before} `.includes(` ${roleKey(phrase.keys)} `)) roles.set(roleKey(phrase.keys), g.stateOf(a.label)!);
   }
@@ -98,7 +128,14 @@ function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles:
 const roleKey = (keys: string[]) => (keys.length > 1 ? keys.slice(1) : keys).join(' ');
 
 function analyzeProvision(
-  doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, previous: string[], inTaskList: boolean, roles: Map<string, string>, mentions: Annotation[],
+  doc: Doc,
+  p: Provision,
+  lex: ActLexicon,
+  g: Gazetteer,
+  previous: string[],
+  inTaskList: boolean,
+  roles: Map<string, string>,
+  mentions: Annotation[],
 ): { acts: Set<Act>; holders: string[] } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
@@ -112,7 +149,11 @@ function analyzeProvision(
     const at = tokens.findIndex((t) => t.start >= frame.start);
     if (at >= 0) contentEnd = at;
   }
-  if (frame?.kind === 'leading') contentFirst = Math.max(0, tokens.findIndex((t) => t.start >= frame.end));
+  if (frame?.kind === 'leading')
+    contentFirst = Math.max(
+      0,
+      tokens.findIndex((t) => t.start >= frame.end),
+    );
   const quoted = /^["«“]/u.test(p.text) && !!frame;
 
   // 2. Cues, filtered: not in parentheses, not in relative clauses; masks applied.
@@ -156,7 +197,12 @@ function analyzeProvision(
     }
     // What others are called on to do is not an act of the holders: "appellent X à soutenir Y".
     if (act !== 'call' && callAt.has(c) && m.first > callAt.get(c)!) continue;
-    if (m.cue.flags.has('task-object') && subject.kind === 'empty' && !mentions.some((a) => a.start >= tokens[m.last].end && a.start <= (tokens[m.last + 4]?.end ?? p.end))) continue;
+    if (
+      m.cue.flags.has('task-object') &&
+      subject.kind === 'empty' &&
+      !mentions.some((a) => a.start >= tokens[m.last].end && a.start <= (tokens[m.last + 4]?.end ?? p.end))
+    )
+      continue;
     const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder);
     if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && act !== 'report') continue;
     if (m.cue.flags.has('holder') && !subject.isHolder) continue;
@@ -179,19 +225,47 @@ function analyzeProvision(
     found.push({ act, ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
-    found.push({ act: 'commit', start: p.start, end: Math.min(p.end, tokens[0]?.end ?? p.end), rule: 'acts:task-list-item', detail: 'item of a list of agreed tasks', strong: true, clause: 0 });
+    found.push({
+      act: 'commit',
+      start: p.start,
+      end: Math.min(p.end, tokens[0]?.end ?? p.end),
+      rule: 'acts:task-list-item',
+      detail: 'item of a list of agreed tasks',
+      strong: true,
+      clause: 0,
+    });
 
   let acts: ActFound[] = found.filter((f) => f.strong);
   // A report is background only when nothing else is said in the sentence.
   if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report');
   if (!acts.length) {
     const frameCue = found.find((f) => !f.strong);
-    acts = [frameCue ? { ...frameCue, act: 'assert' } : { act: 'assert', start: p.start, end: p.end, rule: 'acts:default-assert', detail: 'no cue of another act: a statement of view or fact', strong: false, clause: 0 }];
+    acts = [
+      frameCue
+        ? { ...frameCue, act: 'assert' }
+        : {
+            act: 'assert',
+            start: p.start,
+            end: p.end,
+            rule: 'acts:default-assert',
+            detail: 'no cue of another act: a statement of view or fact',
+            strong: false,
+            clause: 0,
+          },
+    ];
   } else {
     // A clause that says something without a cue of another act states a view: "X est ..., et Y doivent ...".
     clauses.forEach((clause, k) => {
       if (clause.ownsComplement || acts.some((f) => f.clause === k) || !clause.finite) return;
-      acts.push({ act: 'assert', start: tokens[clause.first].start, end: tokens[clause.end - 1].end, rule: 'acts:clause-assert', detail: 'a clause without a cue of another act', strong: false, clause: k });
+      acts.push({
+        act: 'assert',
+        start: tokens[clause.first].start,
+        end: tokens[clause.end - 1].end,
+        rule: 'acts:clause-assert',
+        detail: 'a clause without a cue of another act',
+        strong: false,
+        clause: k,
+      });
     });
   }
   const actSet = new Set<Act>();
@@ -254,12 +328,24 @@ function isNegated(tokens: Token[], m: CueMatch, lex: ActLexicon): boolean {
   const pre = tokens.slice(Math.max(0, m.first - 3), m.first).map(wordOf);
   if (!pre.some((w) => before.has(w))) return false;
   if (!after.size) return true;
-  return tokens.slice(m.first, m.last + 4).map(wordOf).some((w) => after.has(w));
+  return tokens
+    .slice(m.first, m.last + 4)
+    .map(wordOf)
+    .some((w) => after.has(w));
 }
 
 function splitClauses(
-  doc: Doc, tokens: Token[], cues: CueMatch[], first: number, end: number, lex: ActLexicon, g: Gazetteer,
-  mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
+  doc: Doc,
+  tokens: Token[],
+  cues: CueMatch[],
+  first: number,
+  end: number,
+  lex: ActLexicon,
+  g: Gazetteer,
+  mentions: Annotation[],
+  parties: string[],
+  previous: string[],
+  roles: Map<string, string>,
 ): Clause[] {
   type Start = { at: number; type: Clause['type'] };
   const abbreviations = segmentationData(doc.language).abbreviations;
@@ -280,7 +366,8 @@ function splitClauses(
     if (i > first) {
       const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
       const w = wordOf(tokens[i]);
-      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations)) (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
+      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
+        (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
         if ((/,/.test(gap) && startsSubject(tokens[i + 1], lex)) || newSubjectFollows(i + 1))
@@ -299,12 +386,29 @@ function splitClauses(
     const initialTask = firstCue?.cue.flags.has('initial') && firstCue.first === first;
     let subject: Subject;
     if (start.type === 'verb-phrase' && clauses.length) subject = clauses[clauses.length - 1].subject;
-    else if (initialTask) subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
+    else if (initialTask)
+      subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
     else {
       // Without a cue, the subject ends at the first auxiliary (or after a dozen words).
       let stop = firstCue ? firstCue.first : e;
-      if (!firstCue) for (let k = start.at + 1; k < e; k++) if (isAux(k) || k - start.at >= 12) { stop = k; break; }
-      subject = resolveSubject(doc, tokens, start.at, stop, lex, g, mentions, parties, start.type === 'main' || start.type === 'sentence' ? previous : clauses[0]?.subject.holders ?? previous, roles);
+      if (!firstCue)
+        for (let k = start.at + 1; k < e; k++)
+          if (isAux(k) || k - start.at >= 12) {
+            stop = k;
+            break;
+          }
+      subject = resolveSubject(
+        doc,
+        tokens,
+        start.at,
+        stop,
+        lex,
+        g,
+        mentions,
+        parties,
+        start.type === 'main' || start.type === 'sentence' ? previous : (clauses[0]?.subject.holders ?? previous),
+        roles,
+      );
     }
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
     const finite = tokens.slice(start.at, e).some((_, n) => isVerbal(start.at + n));
@@ -330,8 +434,16 @@ function startsSubject(t: Token, lex: ActLexicon): boolean {
  * acting, their sides and leaders, persons → their state).
  */
 function resolveSubject(
-  doc: Doc, tokens: Token[], first: number, stop: number, lex: ActLexicon, g: Gazetteer,
-  mentions: Annotation[], parties: string[], previous: string[], roles: Map<string, string>,
+  doc: Doc,
+  tokens: Token[],
+  first: number,
+  stop: number,
+  lex: ActLexicon,
+  g: Gazetteer,
+  mentions: Annotation[],
+  parties: string[],
+  previous: string[],
+  roles: Map<string, string>,
 ): Subject {
   let s = first;
   // Skip opening adverbials ("Dans ce communiqué, ", "Today, ") one comma-delimited phrase at a time.
@@ -349,7 +461,12 @@ function resolveSubject(
   // A bare title ("le chancelier") refers back, unless a name or demonym makes it explicit.
   let role: Subject | null = null;
   const fallback = (kind: SubjectKind, rule: string): Subject => ({
-    kind, holders: parties, isHolder: kind === 'empty', start: tokens[s]?.start ?? 0, end: tokens[Math.max(s, stop - 1)]?.end ?? 0, rule,
+    kind,
+    holders: parties,
+    isHolder: kind === 'empty',
+    start: tokens[s]?.start ?? 0,
+    end: tokens[Math.max(s, stop - 1)]?.end ?? 0,
+    rule,
   });
   if (s >= stop) return fallback('empty', 'holders:no-subject');
   for (const phrase of lex.holderPhrases) {
@@ -393,7 +510,14 @@ function resolveSubject(
   }
   if (actors.size) {
     const holders = [...actors].sort();
-    return { kind: 'explicit', holders, isHolder: holders.every((h) => parties.includes(h)), start: evidenceStart, end: evidenceEnd, rule: 'holders:named-subject' };
+    return {
+      kind: 'explicit',
+      holders,
+      isHolder: holders.every((h) => parties.includes(h)),
+      start: evidenceStart,
+      end: evidenceEnd,
+      rule: 'holders:named-subject',
+    };
   }
   return role ?? fallback('none', 'holders:general-subject');
 }
@@ -421,14 +545,29 @@ function afterActorNoun(tokens: Token[], start: number): boolean {
 }
 
 function resolveHolders(
-  doc: Doc, p: Provision, tokens: Token[], frame: Frame | null, clauses: Clause[], acts: ActFound[],
-  mentions: Annotation[], g: Gazetteer, previous: string[], roles: Map<string, string>,
+  doc: Doc,
+  p: Provision,
+  tokens: Token[],
+  frame: Frame | null,
+  clauses: Clause[],
+  acts: ActFound[],
+  mentions: Annotation[],
+  g: Gazetteer,
+  previous: string[],
+  roles: Map<string, string>,
 ): { codes: string[]; start: number; end: number; rule: string; detail?: string } {
   const parties = doc.parties;
   // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
   if (frame) {
     const speaker = speakerHolders(doc, tokens, frame, mentions, g, previous, parties, roles);
-    if (speaker) return { codes: speaker.codes, start: frame.speakerStart, end: Math.max(frame.speakerEnd, frame.speakerStart + 1), rule: frame.rule, detail: speaker.detail };
+    if (speaker)
+      return {
+        codes: speaker.codes,
+        start: frame.speakerStart,
+        end: Math.max(frame.speakerEnd, frame.speakerStart + 1),
+        rule: frame.rule,
+        detail: speaker.detail,
+      };
   }
   const onlyReport = acts.length > 0 && acts.every((a) => a.act === 'report');
   const main = clauses[0]?.subject;
@@ -440,13 +579,15 @@ function resolveHolders(
       if (type === 'person' && g.stateOf(m.label)) actors.add(g.stateOf(m.label)!);
       else if (type === 'state' && (m.detail ?? '').startsWith('demonym') && afterActorNoun(tokens, m.start)) actors.add(m.label);
     }
-    if (main && main.kind !== 'explicit' && main.kind !== 'carry') return { codes: parties, start: main.start, end: main.end, rule: main.rule, detail: main.kind };
+    if (main && main.kind !== 'explicit' && main.kind !== 'carry')
+      return { codes: parties, start: main.start, end: main.end, rule: main.rule, detail: main.kind };
     if (main?.kind === 'explicit') main.holders.forEach((h) => actors.add(h));
     if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
   }
   const codes = new Set<string>(main ? subjectCodes(main, parties, previous) : parties);
   // Coordinated clauses with one of the parties as their own subject add that party.
-  for (const c of clauses.slice(1)) if (c.type === 'coordinate' && c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
+  for (const c of clauses.slice(1))
+    if (c.type === 'coordinate' && c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
   return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
 }
@@ -470,12 +611,22 @@ function bareRole(text: string, language: string): string | null {
   return phrase ? roleKey(phrase.keys) : null;
 }
 
-function speakerHolders(doc: Doc, tokens: Token[], frame: Frame, mentions: Annotation[], g: Gazetteer, previous: string[], parties: string[], roles: Map<string, string>): { codes: string[]; detail: string } | null {
+function speakerHolders(
+  doc: Doc,
+  tokens: Token[],
+  frame: Frame,
+  mentions: Annotation[],
+  g: Gazetteer,
+  previous: string[],
+  parties: string[],
+  roles: Map<string, string>,
+): { codes: string[]; detail: string } | null {
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
   if (!text || /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u.test(text) || text === 'it') return null;
   const role = bareRole(text, doc.language);
   if (role && roles.has(role)) return { codes: [roles.get(role)!], detail: `speaker "${text}": the holder of that title named earlier` };
-  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role) return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
+  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role)
+    return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
   const states = new Set<string>();
   for (const m of mentions) {
     if (m.start < frame.speakerStart || m.end > frame.speakerEnd) continue;

@@ -51,7 +51,11 @@ export class Gazetteer {
   addEntity(entry: EntityEntry, where: string): void {
     const existing = this.entities.get(entry.id);
     if (existing && (existing.type !== entry.type || (entry.state && existing.state && existing.state !== entry.state)))
-      throw new EntenteError(`entity "${entry.id}" is already defined as ${existing.type}${existing.state ? ` of ${existing.state}` : ''}`, where, 'use another id, or the same type and state');
+      throw new EntenteError(
+        `entity "${entry.id}" is already defined as ${existing.type}${existing.state ? ` of ${existing.state}` : ''}`,
+        where,
+        'use another id, or the same type and state',
+      );
     if (!existing) this.entities.set(entry.id, entry);
     else if (!existing.state && entry.state) existing.state = entry.state;
   }
@@ -59,13 +63,19 @@ export class Gazetteer {
   addAlias(row: TsvRow): void {
     const { id, alias, kind } = row.cells as { id: string; alias: string; kind: AliasKind };
     if (!ALIAS_KINDS.includes(kind)) throw new EntenteError(`unknown alias kind "${kind}"`, row.where, `use one of ${ALIAS_KINDS.join(', ')}`);
-    if (!this.entities.has(id)) throw new EntenteError(`unknown entity id "${id}"`, row.where, 'define it in entities.tsv (or in your file with type and state columns)');
+    if (!this.entities.has(id))
+      throw new EntenteError(`unknown entity id "${id}"`, row.where, 'define it in entities.tsv (or in your file with type and state columns)');
     const keys = tokenize(alias).map((t) => t.norm);
     if (!keys.length) throw new EntenteError(`alias "${alias}" has no word in it`, row.where);
     const ownerKey = `${kind === 'acronym' ? alias : keys.join(' ')}|${kind === 'acronym' ? 'cs' : 'ci'}`;
     const owner = this.aliasOwner.get(ownerKey);
     if (owner) {
-      if (owner.id !== id) throw new EntenteError(`alias "${alias}" already names "${owner.id}" (${owner.rule})`, row.where, 'an alias may name one entity only: make it more specific');
+      if (owner.id !== id)
+        throw new EntenteError(
+          `alias "${alias}" already names "${owner.id}" (${owner.rule})`,
+          row.where,
+          'an alias may name one entity only: make it more specific',
+        );
       this.warnings.push(`${row.where}: duplicate alias "${alias}" for ${id} (first at ${owner.rule})`);
       return;
     }
@@ -113,14 +123,16 @@ export function loadGazetteer(language: string, extraFiles: string[] = []): Gaze
     if (!ENTITY_TYPES.includes(type)) throw new EntenteError(`unknown entity type "${type}"`, row.where, `use one of ${ENTITY_TYPES.join(', ')}`);
     g.addEntity({ id: row.cells.id, type, state: row.cells.state || null, names: { en: row.cells.name_en, fr: row.cells.name_fr } }, row.where);
   }
-  for (const file of ['states.tsv', 'states-extra.tsv', 'entities.tsv']) for (const row of readTsv(path.join(dir, lang, file), ['id', 'alias', 'kind'])) g.addAlias(row);
+  for (const file of ['states.tsv', 'states-extra.tsv', 'entities.tsv'])
+    for (const row of readTsv(path.join(dir, lang, file), ['id', 'alias', 'kind'])) g.addAlias(row);
   for (const file of extraFiles) {
     if (!existsSync(file)) throw new EntenteError('no such gazetteer file', file);
     const rows = readTsv(file, ['id', 'alias', 'kind'], file);
     for (const row of rows) {
       const { id, type, state } = row.cells;
       if (type) {
-        if (!ENTITY_TYPES.includes(type as EntityType)) throw new EntenteError(`unknown entity type "${type}"`, row.where, `use one of ${ENTITY_TYPES.join(', ')}`);
+        if (!ENTITY_TYPES.includes(type as EntityType))
+          throw new EntenteError(`unknown entity type "${type}"`, row.where, `use one of ${ENTITY_TYPES.join(', ')}`);
         if (!/^[a-z0-9_]+$/.test(id) && type !== 'state') throw new EntenteError(`identifier "${id}" is not a lower-case ASCII slug`, row.where);
         g.addEntity({ id, type: type as EntityType, state: state || null, names: {} }, row.where);
       }

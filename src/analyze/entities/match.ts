@@ -52,12 +52,26 @@ function entityContext(language: string): EntityContext {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
       const word = keys.join(' ');
       switch (row.cells.kind) {
-        case 'locative': ctx.locative.add(foldAccents(row.cells.word).replace(/'$/, '')); break;
-        case 'honorific': ctx.honorific.push(keys); break;
-        case 'article': ctx.article.add(foldAccents(row.cells.word).replace(/'$/, '')); break;
-        case 'demonstrative': ctx.demonstrative.add(word); ctx.article.add(word); break;
-        case 'head': ctx.head.add(word); break;
-        case 'head-any-case': ctx.head.add(word); ctx.headAnyCase.add(word); break;
+        case 'locative':
+          ctx.locative.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          break;
+        case 'honorific':
+          ctx.honorific.push(keys);
+          break;
+        case 'article':
+          ctx.article.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          break;
+        case 'demonstrative':
+          ctx.demonstrative.add(word);
+          ctx.article.add(word);
+          break;
+        case 'head':
+          ctx.head.add(word);
+          break;
+        case 'head-any-case':
+          ctx.head.add(word);
+          ctx.headAnyCase.add(word);
+          break;
       }
     }
     contextCache.set(lang, ctx);
@@ -69,7 +83,8 @@ function entityContext(language: string): EntityContext {
 // punctuation the alias itself has ("Convention ... bactériologiques (biologiques) ...").
 const NAME_GAP = /^(?:['’]s)?[\s\-‑–'’.«»"“”]*$/u;
 const ANY_GAP = /^(?:['’]s)?[\s\p{P}]*$/u;
-const gapFits = (gap: string, alias: Alias) => NAME_GAP.test(gap) || [...gap.replace(/^['’]s/u, '')].every((c) => /[\s\-‑–'’.«»"“”]/u.test(c) || alias.alias.includes(c));
+const gapFits = (gap: string, alias: Alias) =>
+  NAME_GAP.test(gap) || [...gap.replace(/^['’]s/u, '')].every((c) => /[\s\-‑–'’.«»"“”]/u.test(c) || alias.alias.includes(c));
 
 /**
  * Finds entity mentions in `text[from, to)`: the longest alias starting at each token, kept
@@ -81,7 +96,7 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   const ctx = entityContext(g.language);
   const tokens = given ?? tokenize(text, from, to);
   const mentions: Mention[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const found = longestMatch(text, tokens, i, g, memory, ctx);
     if (found) {
       const prev = mentions[mentions.length - 1];
@@ -90,7 +105,8 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
       const restated = prev && found.mention.kind === 'acronym' && /^\s*\($/.test(between) && text[found.mention.end] === ')';
       // "la stratégie indo-pacifique des États-Unis", "Programme 2030 des Nations unies": a name
       // qualifying a listed entry is part of its name, not a mention of its own.
-      const qualifier = prev && QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') && ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') && QUALIFIER_GAP.test(between);
+      const qualifier =
+        prev && QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') && ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') && QUALIFIER_GAP.test(between);
       if (restated || qualifier) {
         i = found.next;
         continue;
@@ -113,7 +129,14 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   return mentions;
 }
 
-function longestMatch(text: string, tokens: Token[], i: number, g: Gazetteer, memory: MatchMemory, ctx: EntityContext): { mention: Mention; alias: Alias; next: number } | null {
+function longestMatch(
+  text: string,
+  tokens: Token[],
+  i: number,
+  g: Gazetteer,
+  memory: MatchMemory,
+  ctx: EntityContext,
+): { mention: Mention; alias: Alias; next: number } | null {
   let node = g.root;
   let best: { alias: Alias; next: number } | null = null;
   for (let j = i; j < tokens.length; j++) {
@@ -132,7 +155,11 @@ function longestMatch(text: string, tokens: Token[], i: number, g: Gazetteer, me
   if (!best) return null;
   const start = tokens[i].start;
   const end = tokens[best.next - 1].end + (best.alias.alias.endsWith('.') && text[tokens[best.next - 1].end] === '.' ? 1 : 0);
-  return { mention: { id: best.alias.id, start, end, kind: best.alias.kind, alias: best.alias.alias, rule: best.alias.rule }, alias: best.alias, next: best.next };
+  return {
+    mention: { id: best.alias.id, start, end, kind: best.alias.kind, alias: best.alias.alias, rule: best.alias.rule },
+    alias: best.alias,
+    next: best.next,
+  };
 }
 
 function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory: MatchMemory, ctx: EntityContext): boolean {
@@ -140,7 +167,12 @@ function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory:
   const upper = /^\p{Lu}/u.test(first.raw);
   switch (alias.kind) {
     case 'acronym':
-      return tokens.slice(i, next).map((t) => t.raw.replace(/[^\p{L}\p{N}]/gu, '')).join('') === alias.letters;
+      return (
+        tokens
+          .slice(i, next)
+          .map((t) => t.raw.replace(/[^\p{L}\p{N}]/gu, ''))
+          .join('') === alias.letters
+      );
     case 'name':
       return !alias.capitalised || upper;
     case 'demonym':

@@ -20,7 +20,16 @@ export const entityStage: Stage = {
     for (const p of doc.provisions) {
       memory.position = p.index;
       for (const m of findMentions(doc.text, p.start, p.end, g, memory, tokensOf(doc, p.start, p.end))) {
-        doc.annotations.push({ kind: 'entity', label: m.id, provision: p.index, start: m.start, end: m.end, rule: m.rule, detail: `${m.kind}:${m.alias}`, origin: 'machine' });
+        doc.annotations.push({
+          kind: 'entity',
+          label: m.id,
+          provision: p.index,
+          start: m.start,
+          end: m.end,
+          rule: m.rule,
+          detail: `${m.kind}:${m.alias}`,
+          origin: 'machine',
+        });
       }
     }
   },

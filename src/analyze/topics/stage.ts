@@ -96,7 +96,15 @@ export interface TopicEvidence {
  * default only the longest term of a topic starting at a word counts; `allTerms` keeps the
  * shorter ones too ("mesures coercitives" inside "mesures coercitives unilatérales").
  */
-export function topicEvidence(text: string, start: number, end: number, model: TopicModel, entityLabels: { label: string; start: number; end: number; detail?: string }[], allTerms = false, given?: Token[]): TopicEvidence[] {
+export function topicEvidence(
+  text: string,
+  start: number,
+  end: number,
+  model: TopicModel,
+  entityLabels: { label: string; start: number; end: number; detail?: string }[],
+  allTerms = false,
+  given?: Token[],
+): TopicEvidence[] {
   const tokens = given ?? tokenize(text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
   const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
@@ -110,7 +118,8 @@ export function topicEvidence(text: string, start: number, end: number, model: T
       if (!child) break;
       node = child;
       for (const term of node.terms) {
-        if (allTerms) out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
+        if (allTerms)
+          out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
         else best.set(term.topic, { term, last: j });
       }
     }
@@ -118,7 +127,8 @@ export function topicEvidence(text: string, start: number, end: number, model: T
       out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
   }
   for (const e of entityLabels)
-    for (const s of e.detail?.startsWith('reference:') ? [] : model.signals.get(e.label) ?? []) out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
+    for (const s of e.detail?.startsWith('reference:') ? [] : (model.signals.get(e.label) ?? []))
+      out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
   return out;
 }
 
@@ -155,7 +165,9 @@ export const topicStage: Stage = {
     for (const p of doc.provisions) {
       const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokensOf(doc, p.start, p.end));
       const heading = p.heading !== null ? doc.lines[p.heading] : null;
-      if (heading) for (const e of topicEvidence(doc.text, heading.start, heading.end, model, [])) evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
+      if (heading)
+        for (const e of topicEvidence(doc.text, heading.start, heading.end, model, []))
+          evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
       const { minScore, minShare, minAlone, secondaryNeedsDecisive } = TOPIC_DECISION;
@@ -169,7 +181,13 @@ export const topicStage: Stage = {
         for (const topic of chosen) {
           const ev = evidence.filter((e) => e.topic === topic).sort((a, b) => b.weight - a.weight);
           doc.annotations.push({
-            kind: 'topic', label: topic, provision: p.index, start: ev[0].start, end: ev[0].end, rule: ev[0].rule, origin: 'machine',
+            kind: 'topic',
+            label: topic,
+            provision: p.index,
+            start: ev[0].start,
+            end: ev[0].end,
+            rule: ev[0].rule,
+            origin: 'machine',
             detail: `score ${scores.get(topic)!.toFixed(1)}: ${[...new Set(ev.map((e) => e.what))].slice(0, 6).join(', ')}`,
           });
         }
@@ -177,7 +195,13 @@ export const topicStage: Stage = {
         context = [...chosen].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
       } else {
         doc.annotations.push({
-          kind: 'topic', label: context ?? 'bilateral', provision: p.index, start: p.start, end: p.end, rule: context ? 'topics:context' : 'topics:default', origin: 'machine',
+          kind: 'topic',
+          label: context ?? 'bilateral',
+          provision: p.index,
+          start: p.start,
+          end: p.end,
+          rule: context ? 'topics:context' : 'topics:default',
+          origin: 'machine',
           detail: context ? 'no decisive keyword: the main topic of the preceding provision' : 'no keyword and no context: the relationship itself',
         });
       }

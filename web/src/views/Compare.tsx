@@ -112,7 +112,9 @@ function Comparison({ data, titleA, titleB }: { data: CompareResult; titleA?: st
           <a href="#code-changes">code changes</a>
         </li>
       </ul>
-      {c.crossLanguage ? <p class="note">The documents are in different languages: provisions were aligned on their codes and numbers, not their words.</p> : null}
+      {c.crossLanguage ? (
+        <p class="note">The documents are in different languages: provisions were aligned on their codes and numbers, not their words.</p>
+      ) : null}
 
       <section id="reworded" class="panel compare-section" aria-labelledby="h-reworded">
         <h2 id="h-reworded">Reworded ({c.reworded.length})</h2>

@@ -68,7 +68,11 @@ export function Corrections({ loc }: { loc: Location }) {
                         ))}
                       </td>
                       <td>
-                        {c.labels.length ? c.labels.map((l) => <Chip key={l} kind={c.kind === 'act' ? 'act' : 'plain'} label={l} human />) : <span class="muted">(none)</span>}
+                        {c.labels.length ? (
+                          c.labels.map((l) => <Chip key={l} kind={c.kind === 'act' ? 'act' : 'plain'} label={l} human />)
+                        ) : (
+                          <span class="muted">(none)</span>
+                        )}
                       </td>
                       <td>{c.note ?? ''}</td>
                     </tr>

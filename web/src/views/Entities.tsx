@@ -23,7 +23,9 @@ export function EntityIndex({ loc }: { loc: Location }) {
         {(d) => {
           const types = [...new Set(d.items.map((e) => e.type))].sort();
           const needle = filter.toLowerCase();
-          const shown = d.items.filter((e) => (!type || e.type === type) && (!needle || e.id.toLowerCase().includes(needle) || e.name.toLowerCase().includes(needle)));
+          const shown = d.items.filter(
+            (e) => (!type || e.type === type) && (!needle || e.id.toLowerCase().includes(needle) || e.name.toLowerCase().includes(needle)),
+          );
           return (
             <>
               <form class="filters" aria-label="Filter entities" onSubmit={(e) => e.preventDefault()}>
@@ -112,7 +114,9 @@ export function EntityPage({ id }: { id: string }) {
   if (!detail.data) return <Loading />;
   const d = detail.data;
   const mentions: SearchResult = tail.data?.mentions ?? d.mentions;
-  const latest = [...mentions.hits].sort((x, y) => (x.date === y.date ? y.index - x.index : x.date === null ? 1 : y.date === null ? -1 : y.date.localeCompare(x.date)));
+  const latest = [...mentions.hits].sort((x, y) =>
+    x.date === y.date ? y.index - x.index : x.date === null ? 1 : y.date === null ? -1 : y.date.localeCompare(x.date),
+  );
   const otherNames = Object.entries(d.entity.names).filter(([, n]) => n !== name);
   const facets = d.mentions.facets ?? {};
   return (
@@ -167,7 +171,12 @@ export function EntityPage({ id }: { id: string }) {
                 {facets[k]
                   .filter((v) => v.value !== id)
                   .map((v) => (
-                    <Chip key={v.value} kind={k === 'acts' ? 'act' : k === 'entities' ? 'entity' : k === 'topics' ? 'topic' : 'holder'} label={`${v.value} ${v.count}`} href={`/search${qs({ entity: id, [k === 'acts' ? 'act' : k === 'entities' ? 'entity' : k === 'topics' ? 'topic' : 'holder']: k === 'entities' ? `${id},${v.value}` : v.value })}`} />
+                    <Chip
+                      key={v.value}
+                      kind={k === 'acts' ? 'act' : k === 'entities' ? 'entity' : k === 'topics' ? 'topic' : 'holder'}
+                      label={`${v.value} ${v.count}`}
+                      href={`/search${qs({ entity: id, [k === 'acts' ? 'act' : k === 'entities' ? 'entity' : k === 'topics' ? 'topic' : 'holder']: k === 'entities' ? `${id},${v.value}` : v.value })}`}
+                    />
                   ))}
               </div>
             ) : null,
@@ -218,7 +227,12 @@ export function TimelineChart({ rows, entity, label }: { rows: TimelineRow[]; en
   const ticks = max <= 5 ? Array.from({ length: max + 1 }, (_, i) => i) : [0, Math.round(max / 2), max];
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={`Mentions of ${label} by act in ${rows.length} documents, from ${fmtDate(rows[0].date)} to ${fmtDate(rows[rows.length - 1].date)}`} class="timeline-chart">
+      <svg
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={`Mentions of ${label} by act in ${rows.length} documents, from ${fmtDate(rows[0].date)} to ${fmtDate(rows[rows.length - 1].date)}`}
+        class="timeline-chart"
+      >
         {ticks.map((t) => (
           <g key={t} class="tick">
             <line x1={m.left} x2={W - m.right} y1={y(t)} y2={y(t)} />
@@ -241,10 +255,14 @@ export function TimelineChart({ rows, entity, label }: { rows: TimelineRow[]; en
                 navigate(href);
               }}
             >
-              <title>{`${fmtDate(r.date)} — ${r.title ?? r.name}: ${Object.entries(r.counts).map(([a, n]) => `${a} ${n}`).join(', ')}`}</title>
+              <title>{`${fmtDate(r.date)} — ${r.title ?? r.name}: ${Object.entries(r.counts)
+                .map(([a, n]) => `${a} ${n}`)
+                .join(', ')}`}</title>
               {ACT_ORDER.filter((a) => r.counts[a]).map((a) => {
                 const n = r.counts[a];
-                const rect = <rect key={a} class={`bar act-${a}`} data-act={a} x={x} width={barW} y={y(acc + n)} height={Math.max(0, y(acc) - y(acc + n) - 1)} rx={2} />;
+                const rect = (
+                  <rect key={a} class={`bar act-${a}`} data-act={a} x={x} width={barW} y={y(acc + n)} height={Math.max(0, y(acc) - y(acc + n) - 1)} rx={2} />
+                );
                 acc += n;
                 return rect;
               })}
@@ -252,7 +270,7 @@ export function TimelineChart({ rows, entity, label }: { rows: TimelineRow[]; en
                 {r.date ?? 'undated'}
               </text>
               <text class="bar-sub" x={x + barW / 2} y={H - m.bottom + 30} text-anchor="middle">
-                {(r.name.length > 18 ? r.name.slice(0, 17) + '…' : r.name)}
+                {r.name.length > 18 ? r.name.slice(0, 17) + '…' : r.name}
               </text>
             </a>
           );

@@ -14,7 +14,12 @@ export function Library({ loc }: { loc: Location }) {
   useEffect(() => {
     getMeta(true).then(setMeta, (e: Error) => setMetaError(e.message));
   }, []);
-  const f = { language: loc.query.get('language') ?? '', party: loc.query.get('party') ?? '', from: loc.query.get('from') ?? '', to: loc.query.get('to') ?? '' };
+  const f = {
+    language: loc.query.get('language') ?? '',
+    party: loc.query.get('party') ?? '',
+    from: loc.query.get('from') ?? '',
+    to: loc.query.get('to') ?? '',
+  };
   const offset = Number(loc.query.get('_offset') ?? 0) || 0;
   const apiPath = `/api/documents${qs({ ...f, _limit: LIMIT, _offset: offset || undefined })}`;
   const docs = useApi<{ total: number; items: DocSummary[] }>(apiPath);
@@ -76,11 +81,27 @@ export function Library({ loc }: { loc: Location }) {
         </label>
         <label>
           From
-          <input type="text" inputMode="numeric" placeholder="YYYY[-MM[-DD]]" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={from} onInput={(e) => setFrom(e.currentTarget.value)} size={12} />
+          <input
+            type="text"
+            inputMode="numeric"
+            placeholder="YYYY[-MM[-DD]]"
+            pattern="\d{4}(-\d{2}(-\d{2})?)?"
+            value={from}
+            onInput={(e) => setFrom(e.currentTarget.value)}
+            size={12}
+          />
         </label>
         <label>
           To
-          <input type="text" inputMode="numeric" placeholder="YYYY[-MM[-DD]]" pattern="\d{4}(-\d{2}(-\d{2})?)?" value={to} onInput={(e) => setTo(e.currentTarget.value)} size={12} />
+          <input
+            type="text"
+            inputMode="numeric"
+            placeholder="YYYY[-MM[-DD]]"
+            pattern="\d{4}(-\d{2}(-\d{2})?)?"
+            value={to}
+            onInput={(e) => setTo(e.currentTarget.value)}
+            size={12}
+          />
         </label>
         <button type="submit">Apply dates</button>
         {f.language || f.party || f.from || f.to ? (
@@ -123,7 +144,12 @@ export function Library({ loc }: { loc: Location }) {
                   {d.items.map((doc) => (
                     <tr key={doc.id} data-nav="row" tabIndex={0} class="doc-row">
                       <td>
-                        <input type="checkbox" aria-label={`Select ${doc.title ?? doc.name} to compare`} checked={picked.includes(doc.id)} onChange={() => toggle(doc.id)} />
+                        <input
+                          type="checkbox"
+                          aria-label={`Select ${doc.title ?? doc.name} to compare`}
+                          checked={picked.includes(doc.id)}
+                          onChange={() => toggle(doc.id)}
+                        />
                       </td>
                       <td class="nowrap">{fmtDate(doc.date)}</td>
                       <td>

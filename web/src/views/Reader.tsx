@@ -1,5 +1,25 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api, ApiError, getEntities, getMeta, getToken, onTokenChange, setToken, qs, ACT_ORDER, GROUP_OF, type Code, type CodeGroup, type DocumentDetail, type DocSummary, type EntityCount, type Kind, type Meta, type Provision, type WhatIsNew } from '../api.ts';
+import {
+  api,
+  ApiError,
+  getEntities,
+  getMeta,
+  getToken,
+  onTokenChange,
+  setToken,
+  qs,
+  ACT_ORDER,
+  GROUP_OF,
+  type Code,
+  type CodeGroup,
+  type DocumentDetail,
+  type DocSummary,
+  type EntityCount,
+  type Kind,
+  type Meta,
+  type Provision,
+  type WhatIsNew,
+} from '../api.ts';
 import { Link, navigate, withQuery, type Location } from '../router.tsx';
 import { ActLegend, Chip, ErrorBox, Highlighted, JsonLink, Loading, fmtDate, fmtTime, pct, useApi, useFocusHeading, useTitle } from '../ui.tsx';
 
@@ -11,7 +31,11 @@ const GROUPS: { group: CodeGroup; kind: Kind; title: string; lead: string }[] = 
 ];
 
 /** Which code's evidence is shown: all codes of a label, or one code. */
-interface Focus { group: CodeGroup; label: string; i?: number }
+interface Focus {
+  group: CodeGroup;
+  label: string;
+  i?: number;
+}
 
 /** Side panels start open on wide screens, closed on narrow ones (where they sit above the text). */
 const isWide = () => window.matchMedia('(min-width: 1001px)').matches;
@@ -62,8 +86,8 @@ export function Reader({ id, loc }: { id: string; loc: Location }) {
           {d.title ?? d.name}
         </h1>
         <p class="doc-facts">
-          <span>{fmtDate(d.date)}</span> · <span>{d.parties.join(', ') || 'no parties found'}</span> · <span>{d.doc_type.replace(/_/g, ' ')}</span> · <span>{d.language}</span> ·{' '}
-          <span>{provisions.length} provisions</span>
+          <span>{fmtDate(d.date)}</span> · <span>{d.parties.join(', ') || 'no parties found'}</span> · <span>{d.doc_type.replace(/_/g, ' ')}</span> ·{' '}
+          <span>{d.language}</span> · <span>{provisions.length} provisions</span>
           {corrected ? <span class="badge corrected-badge"> {corrected} corrected</span> : null} <JsonLink path={path} />
         </p>
       </header>
@@ -76,7 +100,12 @@ export function Reader({ id, loc }: { id: string; loc: Location }) {
           <section class="side-block">
             <h2>What is new</h2>
             <label class="switch">
-              <input type="checkbox" name="what-is-new" checked={showNew} onChange={(e) => navigate(withQuery(loc, { new: e.currentTarget.checked ? '1' : null }), { replace: true })} />
+              <input
+                type="checkbox"
+                name="what-is-new"
+                checked={showNew}
+                onChange={(e) => navigate(withQuery(loc, { new: e.currentTarget.checked ? '1' : null }), { replace: true })}
+              />
               <span>Mark provisions new since earlier statements of the same parties</span>
             </label>
             {showNew && news.error ? <ErrorBox message={news.error} /> : null}
@@ -167,8 +196,14 @@ function DocActions({ doc, onReanalyzed }: { doc: DocSummary; onReanalyzed: () =
     setBusy(true);
     setStatus(null);
     try {
-      const r = await api<{ reanchored: number; orphaned: number }>(`/api/documents/${encodeURIComponent(doc.id)}/reanalyze`, { method: 'POST', token: token.trim() });
-      setStatus({ ok: r.orphaned === 0, text: `Re-analysed. Corrections kept: ${r.reanchored} followed their provision to a new place, ${r.orphaned} orphaned (their text is gone).` });
+      const r = await api<{ reanchored: number; orphaned: number }>(`/api/documents/${encodeURIComponent(doc.id)}/reanalyze`, {
+        method: 'POST',
+        token: token.trim(),
+      });
+      setStatus({
+        ok: r.orphaned === 0,
+        text: `Re-analysed. Corrections kept: ${r.reanchored} followed their provision to a new place, ${r.orphaned} orphaned (their text is gone).`,
+      });
       onReanalyzed();
     } catch (err) {
       setStatus({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
@@ -272,13 +307,22 @@ function ProvisionView({ p, selected, onSelect, newInfo, meta, entities, entityN
       .filter(({ c, i }) => (f.label === '' || c.label === f.label) && (f.i === undefined || f.i === i))
       .map(({ c }) => [c.evidence.start, c.evidence.end] as [number, number]);
   }, [p, selected, focus]);
-  const title = (kind: Kind, label: string) => (kind === 'entity' || kind === 'holder' ? entityName.get(label) : kind === 'topic' ? topicLabel.get(label) : undefined);
+  const title = (kind: Kind, label: string) =>
+    kind === 'entity' || kind === 'holder' ? entityName.get(label) : kind === 'topic' ? topicLabel.get(label) : undefined;
   const human = (group: CodeGroup, label: string) => p.codes[group].some((c) => c.label === label && c.origin === 'human');
   const pick = (f: Focus) => {
     if (!selected) onSelect();
     setFocus((cur) => (cur && cur.group === f.group && cur.label === f.label && cur.i === f.i ? null : f));
   };
-  const classes = ['provision', acts[0] ? `act-${acts[0]}` : 'act-none', selected ? 'selected' : '', p.corrected.length ? 'corrected' : '', newInfo === false ? 'not-new' : newInfo ? 'is-new' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'provision',
+    acts[0] ? `act-${acts[0]}` : 'act-none',
+    selected ? 'selected' : '',
+    p.corrected.length ? 'corrected' : '',
+    newInfo === false ? 'not-new' : newInfo ? 'is-new' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
 
   return (
     <div
@@ -304,11 +348,25 @@ function ProvisionView({ p, selected, onSelect, newInfo, meta, entities, entityN
       </div>
       <div class="prov-body">
         <div class="prov-head">
-          <button type="button" class="prov-num" aria-expanded={selected} aria-controls={`pd${p.index}`} onClick={onSelect} title={selected ? 'Close the evidence' : 'Show the evidence behind each code'}>
+          <button
+            type="button"
+            class="prov-num"
+            aria-expanded={selected}
+            aria-controls={`pd${p.index}`}
+            onClick={onSelect}
+            title={selected ? 'Close the evidence' : 'Show the evidence behind each code'}
+          >
             ¶ {p.index + 1}
           </button>
           {acts.map((a) => (
-            <Chip key={a} kind="act" label={a} human={human('acts', a)} selected={focus?.group === 'acts' && focus.label === a && focus.i === undefined} onClick={() => pick({ group: 'acts', label: a })} />
+            <Chip
+              key={a}
+              kind="act"
+              label={a}
+              human={human('acts', a)}
+              selected={focus?.group === 'acts' && focus.label === a && focus.i === undefined}
+              onClick={() => pick({ group: 'acts', label: a })}
+            />
           ))}
           {p.corrected.length ? <span class="badge corrected-badge">corrected: {p.corrected.join(', ')}</span> : null}
           {newInfo ? <span class="badge new-badge">new</span> : null}
@@ -322,7 +380,15 @@ function ProvisionView({ p, selected, onSelect, newInfo, meta, entities, entityN
               <span class="code-group" key={g.group}>
                 <span class="lead">{g.lead}</span>
                 {uniq(p.codes[g.group]).map((label) => (
-                  <Chip key={label} kind={g.kind} label={label} title={title(g.kind, label)} human={human(g.group, label)} selected={focus?.group === g.group && focus.label === label && focus.i === undefined} onClick={() => pick({ group: g.group, label })} />
+                  <Chip
+                    key={label}
+                    kind={g.kind}
+                    label={label}
+                    title={title(g.kind, label)}
+                    human={human(g.group, label)}
+                    selected={focus?.group === g.group && focus.label === label && focus.i === undefined}
+                    onClick={() => pick({ group: g.group, label })}
+                  />
                 ))}
               </span>
             ) : null,
@@ -330,7 +396,8 @@ function ProvisionView({ p, selected, onSelect, newInfo, meta, entities, entityN
         </div>
         {newInfo && newInfo.closest ? (
           <p class="closest">
-            Nearest earlier wording ({pct(newInfo.closest.similarity)} alike, {newInfo.closest.docName}, {fmtDate(newInfo.closest.date)}): “{newInfo.closest.text}”
+            Nearest earlier wording ({pct(newInfo.closest.similarity)} alike, {newInfo.closest.docName}, {fmtDate(newInfo.closest.date)}): “
+            {newInfo.closest.text}”
           </p>
         ) : null}
         {selected ? (
@@ -344,7 +411,17 @@ function ProvisionView({ p, selected, onSelect, newInfo, meta, entities, entityN
   );
 }
 
-function Evidence({ p, focus, onFocus, title }: { p: Provision; focus: Focus | null; onFocus: (f: Focus) => void; title: (kind: Kind, label: string) => string | undefined }) {
+function Evidence({
+  p,
+  focus,
+  onFocus,
+  title,
+}: {
+  p: Provision;
+  focus: Focus | null;
+  onFocus: (f: Focus) => void;
+  title: (kind: Kind, label: string) => string | undefined;
+}) {
   return (
     <section class="evidence-panel" aria-label={`Evidence for provision ${p.index + 1}`}>
       <h3>
@@ -404,11 +481,20 @@ function CorrectionForm({ p, meta, entities, onSaved }: { p: Provision; meta: Me
   };
   const options = kind === 'act' ? (meta?.acts ?? [...ACT_ORDER]).map((a) => ({ id: a, label: a })) : kind === 'topic' ? (meta?.topics ?? []) : null;
   const submit = async () => {
-    const chosen = options ? labels : free.split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
+    const chosen = options
+      ? labels
+      : free
+          .split(/[\s,;]+/)
+          .map((s) => s.trim())
+          .filter(Boolean);
     setBusy(true);
     setStatus(null);
     try {
-      const r = await api<{ correction: { labels: string[]; kind: string } }>(`/api/provisions/${p.id}/corrections`, { method: 'POST', token: token.trim(), body: { kind, labels: chosen, ...(note.trim() ? { note: note.trim() } : {}) } });
+      const r = await api<{ correction: { labels: string[]; kind: string } }>(`/api/provisions/${p.id}/corrections`, {
+        method: 'POST',
+        token: token.trim(),
+        body: { kind, labels: chosen, ...(note.trim() ? { note: note.trim() } : {}) },
+      });
       setStatus({ ok: true, text: `Saved: ${r.correction.kind} → ${r.correction.labels.join(', ') || '(none)'}` });
       setNote('');
       onSaved();
@@ -442,7 +528,13 @@ function CorrectionForm({ p, meta, entities, onSaved }: { p: Provision; meta: Me
           <legend>{kind === 'act' ? 'Acts' : 'Topics'}</legend>
           {options.map((o) => (
             <label key={o.id} class={kind === 'act' ? `choice act-choice act-${o.id}` : 'choice'}>
-              <input type="checkbox" name="label" value={o.id} checked={labels.includes(o.id)} onChange={(e) => setLabels((ls) => (e.currentTarget.checked ? [...ls, o.id] : ls.filter((x) => x !== o.id)))} />
+              <input
+                type="checkbox"
+                name="label"
+                value={o.id}
+                checked={labels.includes(o.id)}
+                onChange={(e) => setLabels((ls) => (e.currentTarget.checked ? [...ls, o.id] : ls.filter((x) => x !== o.id)))}
+              />
               {o.label}
             </label>
           ))}
@@ -450,7 +542,16 @@ function CorrectionForm({ p, meta, entities, onSaved }: { p: Provision; meta: Me
       ) : (
         <div class="form-row">
           <label for={`${base}-labels`}>{kind === 'holder' ? 'Holders' : 'Entities'} (identifiers, comma-separated)</label>
-          <input id={`${base}-labels`} name="labels" type="text" list={`${base}-ids`} value={free} onInput={(e) => setFree(e.currentTarget.value)} placeholder="e.g. CHN, RUS, nato" autocomplete="off" />
+          <input
+            id={`${base}-labels`}
+            name="labels"
+            type="text"
+            list={`${base}-ids`}
+            value={free}
+            onInput={(e) => setFree(e.currentTarget.value)}
+            placeholder="e.g. CHN, RUS, nato"
+            autocomplete="off"
+          />
           <datalist id={`${base}-ids`}>
             {entities.map((e) => (
               <option key={e.id} value={e.id}>

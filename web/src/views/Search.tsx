@@ -7,7 +7,12 @@ const LIMIT = 20;
 const LIST_PARAMS = ['act', 'holder', 'entity', 'topic'] as const;
 type ListParam = (typeof LIST_PARAMS)[number];
 
-const FACETS: { key: string; title: string; param: ListParam | 'language' | 'year' | 'party'; chip: 'act' | 'holder' | 'entity' | 'topic' | 'plain' | 'party' }[] = [
+const FACETS: {
+  key: string;
+  title: string;
+  param: ListParam | 'language' | 'year' | 'party';
+  chip: 'act' | 'holder' | 'entity' | 'topic' | 'plain' | 'party';
+}[] = [
   { key: 'acts', title: 'Acts', param: 'act', chip: 'act' },
   { key: 'holders', title: 'Holders', param: 'holder', chip: 'holder' },
   { key: 'entities', title: 'Entities', param: 'entity', chip: 'entity' },
@@ -49,7 +54,8 @@ export function Search({ loc }: { loc: Location }) {
   const res = useApi<SearchResult>(apiPath);
   const topicLabel = new Map((meta?.topics ?? []).map((t) => [t.id, t.label]));
   const entityName = new Map(entities.map((e) => [e.id, e.name]));
-  const titleFor = (param: string, value: string) => (param === 'topic' ? topicLabel.get(value) : param === 'entity' || param === 'holder' || param === 'party' ? entityName.get(value) : undefined);
+  const titleFor = (param: string, value: string) =>
+    param === 'topic' ? topicLabel.get(value) : param === 'entity' || param === 'holder' || param === 'party' ? entityName.get(value) : undefined;
 
   const go = (changes: Record<string, string | null>) => navigate(withQuery(loc, { ...changes, _offset: null }));
   const isOn = (param: string, value: string): boolean => {
@@ -68,9 +74,19 @@ export function Search({ loc }: { loc: Location }) {
   for (const k of LIST_PARAMS) for (const v of params[k]) active.push({ param: k, value: v, label: `${k}: ${v}` });
   if (params.language) active.push({ param: 'language', value: params.language, label: `language: ${params.language}` });
   if (params.party) active.push({ param: 'party', value: params.party, label: `party: ${params.party}` });
-  if (params.from || params.to) active.push({ param: 'dates', value: '', label: params.from === params.to ? `year: ${params.from}` : `dates: ${params.from || '…'} – ${params.to || '…'}` });
+  if (params.from || params.to)
+    active.push({
+      param: 'dates',
+      value: '',
+      label: params.from === params.to ? `year: ${params.from}` : `dates: ${params.from || '…'} – ${params.to || '…'}`,
+    });
   if (params.doc) active.push({ param: 'doc', value: params.doc, label: `document: ${params.doc}` });
-  const remove = (a: { param: string; value: string }) => (a.param === 'dates' ? go({ from: null, to: null }) : a.param === 'doc' || a.param === 'language' || a.param === 'party' ? go({ [a.param]: null }) : toggle(a.param, a.value));
+  const remove = (a: { param: string; value: string }) =>
+    a.param === 'dates'
+      ? go({ from: null, to: null })
+      : a.param === 'doc' || a.param === 'language' || a.param === 'party'
+        ? go({ [a.param]: null })
+        : toggle(a.param, a.value);
 
   const data = res.data;
   return (
@@ -92,12 +108,25 @@ export function Search({ loc }: { loc: Location }) {
         <label for="search-q" class="visually-hidden">
           Words to look for
         </label>
-        <input id="search-q" name="q" type="search" data-search-input value={text} onInput={(e) => setText(e.currentTarget.value)} placeholder='words, "a phrase", prefix*, AND / OR / NOT, -word' autocomplete="off" />
+        <input
+          id="search-q"
+          name="q"
+          type="search"
+          data-search-input
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+          placeholder='words, "a phrase", prefix*, AND / OR / NOT, -word'
+          autocomplete="off"
+        />
         <button type="submit" class="primary">
           Search
         </button>
         <label class="switch">
-          <input type="checkbox" checked={kwic} onChange={(e) => navigate(withQuery(loc, { view: e.currentTarget.checked ? 'kwic' : null }), { replace: true })} />
+          <input
+            type="checkbox"
+            checked={kwic}
+            onChange={(e) => navigate(withQuery(loc, { view: e.currentTarget.checked ? 'kwic' : null }), { replace: true })}
+          />
           <span>Keyword in context</span>
         </label>
       </form>
@@ -108,7 +137,22 @@ export function Search({ loc }: { loc: Location }) {
               {a.label} <span aria-hidden="true">×</span>
             </button>
           ))}
-          <Link href={withQuery(loc, { act: null, holder: null, entity: null, topic: null, language: null, party: null, from: null, to: null, doc: null, _offset: null })}>Clear all</Link>
+          <Link
+            href={withQuery(loc, {
+              act: null,
+              holder: null,
+              entity: null,
+              topic: null,
+              language: null,
+              party: null,
+              from: null,
+              to: null,
+              doc: null,
+              _offset: null,
+            })}
+          >
+            Clear all
+          </Link>
         </div>
       ) : null}
       {res.error ? <ErrorBox message={res.error} /> : null}
@@ -127,7 +171,14 @@ export function Search({ loc }: { loc: Location }) {
                       const on = isOn(f.param, v.value);
                       return (
                         <li key={v.value}>
-                          <button type="button" class={`facet-value${on ? ' on' : ''}`} aria-pressed={on} data-value={v.value} title={titleFor(f.param, v.value)} onClick={() => toggle(f.param, v.value)}>
+                          <button
+                            type="button"
+                            class={`facet-value${on ? ' on' : ''}`}
+                            aria-pressed={on}
+                            data-value={v.value}
+                            title={titleFor(f.param, v.value)}
+                            onClick={() => toggle(f.param, v.value)}
+                          >
                             {f.chip === 'act' ? <span class={`swatch act-${v.value}`} aria-hidden="true" /> : null}
                             <span class="facet-label">{f.param === 'topic' ? (topicLabel.get(v.value) ?? v.value) : v.value}</span>
                             <span class="count">{v.count}</span>
@@ -146,7 +197,9 @@ export function Search({ loc }: { loc: Location }) {
               {data.query ? ` for “${data.query}”` : ''}
             </p>
             {kwic && data.hits.some((h) => h.kwic.length) ? <KwicTable hits={data.hits} /> : null}
-            {kwic && data.hits.length && !data.hits.some((h) => h.kwic.length) ? <p class="muted">Keyword-in-context lines need words to look for; showing the provisions.</p> : null}
+            {kwic && data.hits.length && !data.hits.some((h) => h.kwic.length) ? (
+              <p class="muted">Keyword-in-context lines need words to look for; showing the provisions.</p>
+            ) : null}
             {!kwic || !data.hits.some((h) => h.kwic.length) ? (
               <ol class="hits" start={offset + 1}>
                 {data.hits.map((h) => (
