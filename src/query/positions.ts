@@ -180,7 +180,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     if (!sig) {
       const r = getSig.get(pid) as { doc: string; stems: string };
       sig = { doc: r.doc, stems: new Set(r.stems.split(' ').filter(Boolean)) };
-      if (cache.size > 50000) cache.clear();
+      if (cache.size > 10000) cache.clear();
       cache.set(pid, sig);
     }
     return sig;
@@ -209,6 +209,8 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
   const candidates: { act: string; target: string; members: number[] }[] = [];
+  const byKey = new Map<string, { act: string; target: string; members: number[] }>();
+  const rank = (t: string) => (t.startsWith('term:') ? (t.includes(' ') ? 0 : 2) : t.startsWith('entity:') ? 1 : 3);
   for (const g of blockGroups()) {
     const pids = g.pids.split(',').map(Number);
     const act = g.key.slice(0, g.key.indexOf('|'));
@@ -248,12 +250,22 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     for (const members of components.values()) {
       if (members.length < 2) continue;
       if (new Set(members.map((m) => load(m).doc)).size < 2) continue;
-      candidates.push({ act, target: target.startsWith('stem:') ? '' : target, members });
+      // The same group found again through another shared target is kept once, under its most specific target.
+      const named = target.startsWith('stem:') ? '' : target;
+      const key = groupKey(act, members);
+      const seen = byKey.get(key);
+      if (seen) {
+        if (rank(named) < rank(seen.target)) seen.target = named;
+        continue;
+      }
+      const candidate = { act, target: named, members };
+      byKey.set(key, candidate);
+      candidates.push(candidate);
     }
   }
   // A group contained in a larger group of the same act is the same position seen through a narrower target.
+  byKey.clear();
   // Larger first; among equals, the one named by a specific phrase, then by an entity, then by wording alone.
-  const rank = (t: string) => (t.startsWith('term:') ? (t.includes(' ') ? 0 : 2) : t.startsWith('entity:') ? 1 : 3);
   candidates.sort((a, b) => b.members.length - a.members.length || rank(a.target) - rank(b.target));
   const accepted = new Map<number, number[]>();
   let written = 0;
@@ -305,6 +317,18 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const provisionsInPositions = covered.size;
   db.exec('DROP TABLE IF EXISTS temp.position_sig; DROP TABLE IF EXISTS temp.position_block;');
   return { positions: written, provisions: provisionsInPositions, pairs };
+}
+
+/** A compact key for a group of provisions under one act (a hash of the sorted ids, with the size). */
+function groupKey(act: string, members: number[]): string {
+  const sorted = [...members].sort((a, b) => a - b);
+  let h1 = 2166136261;
+  let h2 = 0;
+  for (const m of sorted) {
+    h1 = Math.imul(h1 ^ m, 16777619);
+    h2 = (h2 + Math.imul(m, 2654435761)) | 0;
+  }
+  return `${act}|${sorted.length}|${h1 >>> 0}|${h2 >>> 0}`;
 }
 
 function toSummary(r: Record<string, unknown>): PositionSummary {
