@@ -226,9 +226,10 @@ function bound(value: string, end: boolean): string {
 }
 
 /**
- * Most hits that are ranked (and counted in facets). A query matching more is ranked, and
- * faceted, over its RANK_WINDOW most recently stored hits, so a very common word stays fast;
- * `total` is still exact and the result says `windowed: true`.
+ * Most hits that are ranked by relevance (BM25) and counted in facets. A query matching more
+ * shows its RANK_WINDOW most recently stored hits, newest statements first, and facets count
+ * those: BM25 needs statistics over every matching provision, which a very common word or
+ * filter makes slow. `total` stays exact and the result says `windowed: true`.
  */
 export const RANK_WINDOW = 2500;
 
@@ -285,7 +286,7 @@ export function search(db: Db, options: SearchOptions): SearchResult {
     if (parts.length) {
       total = (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(match) as { n: number }).n;
       windowed = total > RANK_WINDOW;
-      hitsFrom = `(SELECT rowid, ${tree ? 'rank' : 'NULL AS rank'} FROM provision_index WHERE provision_index MATCH ? ${windowed ? `ORDER BY rowid DESC LIMIT ${RANK_WINDOW}` : ''}) f
+      hitsFrom = `(SELECT rowid, ${tree && !windowed ? 'rank' : 'NULL AS rank'} FROM provision_index WHERE provision_index MATCH ? ${windowed ? `ORDER BY rowid DESC LIMIT ${RANK_WINDOW}` : ''}) f
         JOIN provisions p ON p.id = f.rowid JOIN documents d ON d.id = p.doc_id`;
       hitParams = [match];
     } else {
@@ -299,7 +300,7 @@ export function search(db: Db, options: SearchOptions): SearchResult {
     rows = db
       .prepare(
         `SELECT p.id, p.doc_id, p.idx, p.text, d.name, d.title, d.date, d.language, f.rank AS score FROM ${hitsFrom} ${whereSql}
-         ORDER BY ${tree ? 'f.rank' : 'd.date IS NULL, d.date, d.name, p.idx'} LIMIT ? OFFSET ?`,
+         ORDER BY ${tree && !windowed ? 'f.rank' : windowed ? 'd.date IS NULL, d.date DESC, d.name, p.idx' : 'd.date IS NULL, d.date, d.name, p.idx'} LIMIT ? OFFSET ?`,
       )
       .all(...hitParams, ...filters.params, limit, offset) as Record<string, unknown>[];
     hitsFrom = `SELECT p.id FROM ${hitsFrom} ${whereSql}`;
