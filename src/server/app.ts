@@ -10,7 +10,6 @@ import { entityCounts } from '../query/catalog.ts';
 import { compareStored, timeline, whatIsNew, loadComparable } from '../query/explore.ts';
 import { getPosition, listPositions } from '../query/positions.ts';
 import { loadGazetteer } from '../analyze/entities/gazetteer.ts';
-import { loadTopicModel } from '../analyze/topics/stage.ts';
 import { analyzeText, ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
 import { readTsv, DATA_DIR } from '../lang/tsv.ts';
@@ -486,6 +485,5 @@ export function createApp(options: AppOptions): OpenAPIHono {
     console.error(err);
     return c.json({ ok: false, error: 'internal error', status: 500 }, 500);
   });
-  void loadTopicModel;
   return app;
 }

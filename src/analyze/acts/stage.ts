@@ -559,7 +559,7 @@ function resolveHolders(
   const parties = doc.parties;
   // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
   if (frame) {
-    const speaker = speakerHolders(doc, tokens, frame, mentions, g, previous, parties, roles);
+    const speaker = speakerHolders(doc, frame, mentions, g, previous, parties, roles);
     if (speaker)
       return {
         codes: speaker.codes,
@@ -613,7 +613,6 @@ function bareRole(text: string, language: string): string | null {
 
 function speakerHolders(
   doc: Doc,
-  tokens: Token[],
   frame: Frame,
   mentions: Annotation[],
   g: Gazetteer,
@@ -634,7 +633,6 @@ function speakerHolders(
     const state = type === 'person' || type === 'org' ? g.stateOf(m.label) : type === 'state' ? m.label : null;
     if (state) states.add(state);
   }
-  void tokens;
   if (!states.size) return null;
   return { codes: [...states].sort(), detail: 'attributed speaker' };
 }

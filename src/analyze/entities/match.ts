@@ -114,7 +114,7 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
       mentions.push(found.mention);
       memory.seen.add(found.mention.id);
       memory.counts.set(found.mention.id, (memory.counts.get(found.mention.id) ?? 0) + 1);
-      rememberHead(tokens[i], found.alias, g, memory, ctx);
+      rememberHead(found.alias, g, memory, ctx);
       i = found.next;
       continue;
     }
@@ -192,12 +192,11 @@ function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory:
   }
 }
 
-function rememberHead(first: Token, alias: Alias, g: Gazetteer, memory: MatchMemory, ctx: EntityContext): void {
+function rememberHead(alias: Alias, g: Gazetteer, memory: MatchMemory, ctx: EntityContext): void {
   const type = g.typeOf(alias.id);
   if (type === 'state' || type === 'person' || type === 'region' || type === 'event') return;
   const head = alias.keys[0];
   if (ctx.head.has(head)) (memory.heads.get(head) ?? memory.heads.set(head, new Map()).get(head)!).set(alias.id, memory.position);
-  void first;
 }
 
 function backReference(tokens: Token[], i: number, memory: MatchMemory, ctx: EntityContext): Mention | null {
