@@ -21,6 +21,16 @@ import { createToken } from '../store/corrections.ts';
 import { startServer } from '../server/serve.ts';
 import type { Comparison } from '../query/compare.ts';
 
+/** Opens an existing database for the time of `fn`, and always closes it. */
+async function withDatabase<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
+  const db = openDatabase(file, { mustExist: true });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
 export interface Command {
   summary: string;
   usage: string;
@@ -169,8 +179,7 @@ export const COMMANDS: Record<string, Command> = {
           to: { type: 'string' },
         },
       });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const docs = listDocuments(db, values);
         if (values.json) console.log(JSON.stringify(docs, null, 2));
         else
@@ -181,9 +190,7 @@ export const COMMANDS: Record<string, Command> = {
               48,
             ),
           );
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -197,14 +204,11 @@ export const COMMANDS: Record<string, Command> = {
         options: { ...dbOption, json: { type: 'boolean' }, explain: { type: 'boolean' } },
       });
       if (positionals.length !== 1) throw new EntenteError('give one DOC (id, id prefix or file name)', 'show');
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const { doc, stored } = loadDoc(db, positionals[0]);
         if (values.json) console.log(JSON.stringify({ id: stored.id, ...toRecord(doc, stored.name) }, null, 2));
         else console.log(`${stored.id}  ${formatRecord(doc, { explain: values.explain ?? false })}`);
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -213,8 +217,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '[DOC...] [--db FILE] [--gazetteer FILE]...',
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, gazetteer: { type: 'string', multiple: true } } });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const ids = positionals.length ? positionals.map((r) => findDocument(db, r).id) : listDocuments(db).map((d) => d.id);
         const context = contextFor(values.db, values.gazetteer ?? []);
         let orphaned = 0;
@@ -224,9 +227,7 @@ export const COMMANDS: Record<string, Command> = {
           orphaned += replaceAnalysis(db, id, doc).orphaned;
         }
         console.log(`re-analysed ${ids.length} document(s)${orphaned ? `; ${orphaned} correction(s) no longer match a provision and are kept aside` : ''}`);
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -256,8 +257,7 @@ export const COMMANDS: Record<string, Command> = {
           offset: { type: 'string', default: '0' },
         },
       });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const doc = values.doc ? findDocument(db, values.doc).id : undefined;
         const result = search(db, { ...values, doc, query: positionals.join(' '), limit: Number(values.limit), offset: Number(values.offset) });
         if (values.json) {
@@ -278,9 +278,7 @@ export const COMMANDS: Record<string, Command> = {
         if (result.facets)
           for (const [name, values] of Object.entries(result.facets))
             if (values.length) console.log(`\n${name}: ${values.map((v) => `${v.value} (${v.count})`).join(', ')}`);
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -292,8 +290,7 @@ export const COMMANDS: Record<string, Command> = {
         args,
         options: { ...dbOption, json: { type: 'boolean' }, unknown: { type: 'boolean' }, limit: { type: 'string', default: '50' } },
       });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         if (values.unknown) {
           const names = unknownNames(db, Number(values.limit));
           if (values.json) console.log(JSON.stringify(names, null, 2));
@@ -317,9 +314,7 @@ export const COMMANDS: Record<string, Command> = {
               ),
             );
         }
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -328,8 +323,7 @@ export const COMMANDS: Record<string, Command> = {
     usage: '[--json] [--db FILE]',
     async run(args) {
       const { values } = parseArgs({ args, options: { ...dbOption, json: { type: 'boolean' } } });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const counts = topicCounts(db);
         if (values.json) console.log(JSON.stringify(counts, null, 2));
         else {
@@ -354,9 +348,7 @@ export const COMMANDS: Record<string, Command> = {
             ),
           );
         }
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -366,14 +358,11 @@ export const COMMANDS: Record<string, Command> = {
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' } } });
       if (positionals.length !== 2) throw new EntenteError('give two documents A and B (id, id prefix or file name)', 'diff');
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const cmp = compareStored(db, positionals[0], positionals[1]);
         if (values.json) console.log(JSON.stringify(cmp, null, 2));
         else printComparison(db, cmp);
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -383,8 +372,7 @@ export const COMMANDS: Record<string, Command> = {
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption, json: { type: 'boolean' } } });
       if (positionals.length !== 1) throw new EntenteError('give one DOC', 'new');
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const result = whatIsNew(db, positionals[0]);
         if (values.json) console.log(JSON.stringify(result, null, 2));
         else {
@@ -393,9 +381,7 @@ export const COMMANDS: Record<string, Command> = {
           );
           for (const p of result.provisions) console.log(`  [${p.index}] ${p.text}`);
         }
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -416,8 +402,7 @@ export const COMMANDS: Record<string, Command> = {
           limit: { type: 'string', default: '30' },
         },
       });
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         if (values.rebuild) {
           const t0 = Date.now();
           const built = buildPositions(db);
@@ -454,9 +439,7 @@ export const COMMANDS: Record<string, Command> = {
             ),
           );
         }
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -478,8 +461,7 @@ export const COMMANDS: Record<string, Command> = {
       });
       if (!['act', 'topic', 'entity', 'holder'].includes(values.by))
         throw new EntenteError(`cannot break down by "${values.by}"`, 'timeline', 'use --by act, topic, entity or holder');
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const rows = timeline(db, values, values.by as 'act');
         if (values.json) console.log(JSON.stringify(rows, null, 2));
         else
@@ -497,9 +479,7 @@ export const COMMANDS: Record<string, Command> = {
               80,
             ),
           );
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
@@ -561,14 +541,11 @@ export const COMMANDS: Record<string, Command> = {
     async run(args) {
       const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { ...dbOption } });
       if (positionals[0] !== 'create' || positionals.length !== 2) throw new EntenteError('usage: entente token create NAME', 'token');
-      const db = openDatabase(values.db, { mustExist: true });
-      try {
+      await withDatabase(values.db, (db) => {
         const token = createToken(db, positionals[1]);
         console.log(token);
         console.error(`token for "${positionals[1]}": keep it, it is shown only once. Send it as "Authorization: Bearer TOKEN".`);
-      } finally {
-        db.close();
-      }
+      });
       return 0;
     },
   },
