@@ -2,6 +2,7 @@ import type { Db } from '../store/database.ts';
 import { findDocument } from '../store/documents.ts';
 import { compareDocuments, REWORD_THRESHOLD, type ComparableDoc, type Comparison } from './compare.ts';
 import { contentStems, jaccard } from './similarity.ts';
+import { inForceCondition } from './search.ts';
 
 type Row = Record<string, unknown>;
 
@@ -98,31 +99,47 @@ export function timeline(
   filter: { entity?: string; topic?: string; act?: string; holder?: string },
   by: 'act' | 'topic' | 'entity' | 'holder' = 'act',
 ): TimelineRow[] {
-  const where: string[] = [];
+  // The provisions that carry every code of the filter, as one temporary set, then one grouped
+  // pass for the breakdown: no query per document.
+  const inForce = inForceCondition(db, 'a');
+  const conditions: string[] = [];
   const params: unknown[] = [];
   for (const kind of ['entity', 'topic', 'act', 'holder'] as const) {
     const label = filter[kind];
     if (!label) continue;
-    where.push(`p.id IN (SELECT provision_id FROM codes WHERE kind = '${kind}' AND label = ?)`);
+    conditions.push(`SELECT a.provision_id FROM annotations a WHERE a.kind = '${kind}' AND a.label = ?${inForce ? ` AND (${inForce})` : ''}`);
     params.push(label);
   }
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.name, d.title, d.date, count(DISTINCT p.id) AS provisions
-       FROM provisions p JOIN documents d ON d.id = p.doc_id ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       GROUP BY d.id ORDER BY d.date IS NULL, d.date, d.name`,
-    )
-    .all(...params) as Row[];
-  const counts = db.prepare(
-    `SELECT c.label, count(DISTINCT p.id) AS n FROM provisions p JOIN codes c ON c.provision_id = p.id
-     WHERE p.doc_id = ? AND c.kind = ? ${where.length ? 'AND ' + where.join(' AND ') : ''} GROUP BY c.label ORDER BY n DESC, c.label`,
-  );
-  return rows.map((r) => ({
-    date: (r.date as string | null) ?? null,
-    docId: String(r.id),
-    name: String(r.name),
-    title: (r.title as string | null) ?? null,
-    provisions: Number(r.provisions),
-    counts: Object.fromEntries((counts.all(r.id, by, ...params) as Row[]).map((c) => [String(c.label), Number(c.n)])),
-  }));
+  db.exec('DROP TABLE IF EXISTS temp.timeline_hits; CREATE TEMP TABLE timeline_hits (id INTEGER PRIMARY KEY)');
+  try {
+    db.prepare(`INSERT OR IGNORE INTO timeline_hits (id) ${conditions.length ? conditions.join(' INTERSECT ') : 'SELECT id FROM provisions'}`).run(...params);
+    const rows = db
+      .prepare(
+        `SELECT d.id, d.name, d.title, d.date, count(*) AS provisions
+         FROM timeline_hits h CROSS JOIN provisions p ON p.id = h.id CROSS JOIN documents d ON d.id = p.doc_id
+         GROUP BY d.id ORDER BY d.date IS NULL, d.date, d.name`,
+      )
+      .all() as Row[];
+    const counts = new Map<string, Record<string, number>>();
+    for (const c of db
+      .prepare(
+        `SELECT p.doc_id, a.label, count(DISTINCT a.provision_id) AS n
+         FROM timeline_hits h CROSS JOIN annotations a ON a.provision_id = h.id AND a.kind = ? CROSS JOIN provisions p ON p.id = h.id
+         ${inForce ? `WHERE ${inForce}` : ''} GROUP BY p.doc_id, a.label ORDER BY n DESC, a.label`,
+      )
+      .all(by) as Row[]) {
+      const doc = counts.get(String(c.doc_id)) ?? counts.set(String(c.doc_id), {}).get(String(c.doc_id))!;
+      doc[String(c.label)] = Number(c.n);
+    }
+    return rows.map((r) => ({
+      date: (r.date as string | null) ?? null,
+      docId: String(r.id),
+      name: String(r.name),
+      title: (r.title as string | null) ?? null,
+      provisions: Number(r.provisions),
+      counts: counts.get(String(r.id)) ?? {},
+    }));
+  } finally {
+    db.exec('DROP TABLE IF EXISTS temp.timeline_hits');
+  }
 }

@@ -233,6 +233,15 @@ function bound(value: string, end: boolean): string {
  */
 export const RANK_WINDOW = 2500;
 
+/**
+ * The condition that an annotation (alias `a`) is in force — the `codes` view's rule — or an
+ * empty string when no correction is active, so that the common case costs nothing.
+ */
+export function inForceCondition(db: Db, alias = 'a'): string {
+  const active = db.prepare('SELECT EXISTS (SELECT 1 FROM corrections WHERE active = 1)').pluck().get() === 1;
+  return active ? IN_FORCE.replaceAll('a.', `${alias}.`) : '';
+}
+
 /** Codes in force, read straight from the annotations (the `codes` view's rule, for one provision at a time). */
 const IN_FORCE = `(a.origin = 'machine' AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
   OR (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1))`;
