@@ -25,7 +25,9 @@ class ResponseCache {
     db: Db,
     private readonly maxBytes = 64 * 2 ** 20,
   ) {
-    this.version = db.prepare("SELECT (SELECT data_version FROM pragma_data_version) || '/' || total_changes()").pluck();
+    // data_version changes when another connection commits; writes through this server clear the
+    // cache themselves (temporary tables used by queries must not count as changes).
+    this.version = db.prepare('SELECT data_version FROM pragma_data_version').pluck();
   }
   private current(): void {
     const stamp = String(this.version.get());
@@ -34,6 +36,10 @@ class ResponseCache {
       this.bytes = 0;
       this.stamp = stamp;
     }
+  }
+  clear(): void {
+    this.entries.clear();
+    this.bytes = 0;
   }
   get(key: string): string | undefined {
     this.current();
@@ -294,7 +300,11 @@ export function createApp(options: AppOptions): OpenAPIHono {
   // another process: SQLite's data_version).
   const cache = new ResponseCache(db);
   app.use('/api/*', async (c, next) => {
-    if (c.req.method !== 'GET') return next();
+    if (c.req.method !== 'GET') {
+      await next();
+      cache.clear();
+      return;
+    }
     const hit = cache.get(c.req.url);
     if (hit) return c.body(hit, 200, { 'content-type': 'application/json; charset=UTF-8', 'x-entente-cache': 'hit' });
     await next();
