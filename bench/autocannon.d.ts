@@ -15,6 +15,7 @@ declare module 'autocannon' {
     non2xx: number;
   }
   interface Options {
+    headers?: Record<string, string>;
     url: string;
     connections?: number;
     duration?: number;

@@ -182,3 +182,17 @@ test('reads are cached until the database changes', async () => {
     ['sanctions'],
   );
 });
+
+test('large cached responses go out gzip-compressed to clients that accept it', async () => {
+  const { gunzipSync } = await import('node:zlib');
+  const db = openDatabase(':memory:');
+  const body = Array.from({ length: 80 }, (_, i) => `Les deux parties renforceront leur coopération dans le domaine numéro ${i}.`).join('\n');
+  const { id } = saveDocument(db, analyze(`Déclaration\n\n${body}`, 'long.txt'));
+  const app = createApp({ db });
+  await app.request(`/api/documents/${id}`);
+  const text = await (await app.request(`/api/documents/${id}`)).text();
+  assert.ok(text.length > 8192, 'a large body');
+  const res = await app.request(`/api/documents/${id}`, { headers: { 'accept-encoding': 'gzip, deflate' } });
+  assert.equal(res.headers.get('content-encoding'), 'gzip');
+  assert.equal(gunzipSync(Buffer.from(await res.arrayBuffer())).toString(), text);
+});

@@ -14,10 +14,11 @@ import { analyzeText, ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
 import { readTsv, DATA_DIR } from '../lang/tsv.ts';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 
-/** A bounded LRU of JSON bodies, valid while the database is unchanged. */
+/** A bounded LRU of JSON bodies (and their gzip form, made on first demand), valid while the database is unchanged. */
 class ResponseCache {
-  private readonly entries = new Map<string, string>();
+  private readonly entries = new Map<string, { body: string; gzip?: Buffer }>();
   private stamp = '';
   private bytes = 0;
   private readonly version: { get(): unknown };
@@ -32,8 +33,7 @@ class ResponseCache {
   private current(): void {
     const stamp = String(this.version.get());
     if (stamp !== this.stamp) {
-      this.entries.clear();
-      this.bytes = 0;
+      this.clear();
       this.stamp = stamp;
     }
   }
@@ -41,23 +41,22 @@ class ResponseCache {
     this.entries.clear();
     this.bytes = 0;
   }
-  get(key: string): string | undefined {
+  get(key: string): { body: string; gzip(): Buffer } | undefined {
     this.current();
-    const body = this.entries.get(key);
-    if (body !== undefined) {
-      this.entries.delete(key);
-      this.entries.set(key, body);
-    }
-    return body;
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return { body: entry.body, gzip: () => (entry.gzip ??= gzipSync(entry.body, { level: 6 })) };
   }
   set(key: string, body: string): void {
     this.current();
-    this.entries.set(key, body);
+    this.entries.set(key, { body });
     this.bytes += body.length;
     for (const [k, v] of this.entries) {
       if (this.bytes <= this.maxBytes) break;
       this.entries.delete(k);
-      this.bytes -= v.length;
+      this.bytes -= v.body.length;
     }
   }
 }
@@ -306,7 +305,13 @@ export function createApp(options: AppOptions): OpenAPIHono {
       return;
     }
     const hit = cache.get(c.req.url);
-    if (hit) return c.body(hit, 200, { 'content-type': 'application/json; charset=UTF-8', 'x-entente-cache': 'hit' });
+    if (hit) {
+      const headers = { 'content-type': 'application/json; charset=UTF-8', 'x-entente-cache': 'hit', vary: 'accept-encoding' };
+      // Large cached bodies (an entity's whole timeline) go out compressed to clients that accept it.
+      if (hit.body.length > 8192 && /\bgzip\b/.test(c.req.header('accept-encoding') ?? ''))
+        return c.body(new Uint8Array(hit.gzip()), 200, { ...headers, 'content-encoding': 'gzip' });
+      return c.body(hit.body, 200, headers);
+    }
     await next();
     if (c.res.status === 200 && c.res.headers.get('content-type')?.includes('application/json')) cache.set(c.req.url, await c.res.clone().text());
   });
