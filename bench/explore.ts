@@ -37,6 +37,7 @@ const { values } = parseArgs({
     'skip-api': { type: 'boolean' },
     rebuild: { type: 'boolean' },
     'positions-only': { type: 'boolean' },
+    'no-cache': { type: 'boolean' },
   },
 });
 
@@ -103,7 +104,17 @@ async function apiLoad(file: string) {
   const port = 8600 + Math.floor(Math.random() * 300);
   const server = spawn(
     process.execPath,
-    [path.join(HERE, '../bin/entente.js'), 'serve', '--db', file, '--port', String(port), '--workers', String(Math.min(2, os.cpus().length))],
+    [
+      path.join(HERE, '../bin/entente.js'),
+      'serve',
+      '--db',
+      file,
+      '--port',
+      String(port),
+      '--workers',
+      String(Math.min(2, os.cpus().length)),
+      ...(values['no-cache'] ? ['--no-cache'] : []),
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await new Promise<void>((resolve, reject) => {

@@ -485,7 +485,7 @@ export const COMMANDS: Record<string, Command> = {
   },
   serve: {
     summary: 'serve the JSON API (/api/) and the web UI; loopback only unless --host says otherwise',
-    usage: '[--db FILE] [--port N] [--host 127.0.0.1] [--workers N]',
+    usage: '[--db FILE] [--port N] [--host 127.0.0.1] [--workers N] [--no-cache]',
     async run(args) {
       const { values } = parseArgs({
         args,
@@ -494,6 +494,7 @@ export const COMMANDS: Record<string, Command> = {
           port: { type: 'string', default: '8417' },
           host: { type: 'string', default: '127.0.0.1' },
           workers: { type: 'string', default: '1' },
+          'no-cache': { type: 'boolean' },
           gazetteer: { type: 'string', multiple: true },
         },
       });
@@ -520,7 +521,12 @@ export const COMMANDS: Record<string, Command> = {
       }
       const db = openDatabase(values.db, { mustExist: true });
       db.pragma('busy_timeout = 5000');
-      const server = await startServer(db, { host: values.host, port, context: contextFor(values.db, values.gazetteer ?? []) }).catch((err: Error) => {
+      const server = await startServer(db, {
+        host: values.host,
+        port,
+        context: contextFor(values.db, values.gazetteer ?? []),
+        noCache: values['no-cache'],
+      }).catch((err: Error) => {
         throw new EntenteError(`cannot listen on ${values.host}:${port} (${err.message})`, 'serve', 'choose another --port');
       });
       if (cluster.isPrimary)

@@ -66,6 +66,8 @@ export interface AppOptions {
   /** Reads need a token too (the server is reachable from other machines). */
   tokenForReads?: boolean;
   context?: AnalysisContext;
+  /** Serve every read from the database (for measuring; the cache is on by default). */
+  noCache?: boolean;
 }
 
 /** One error shape for every error: `{ ok: false, error, status }`. */
@@ -299,6 +301,7 @@ export function createApp(options: AppOptions): OpenAPIHono {
   // another process: SQLite's data_version).
   const cache = new ResponseCache(db);
   app.use('/api/*', async (c, next) => {
+    if (options.noCache) return next();
     if (c.req.method !== 'GET') {
       await next();
       cache.clear();

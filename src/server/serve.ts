@@ -13,8 +13,8 @@ export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
 /** The API plus the web UI: static assets, and index.html for every page route (deep links). */
-export function createServerApp(db: Db, options: { host: string; context?: AnalysisContext }) {
-  const app = createApp({ db, tokenForReads: !LOOPBACK.has(options.host), context: options.context });
+export function createServerApp(db: Db, options: { host: string; context?: AnalysisContext; noCache?: boolean }) {
+  const app = createApp({ db, tokenForReads: !LOOPBACK.has(options.host), context: options.context, noCache: options.noCache });
   if (existsSync(path.join(WEB_DIST, 'index.html'))) {
     const root = path.relative(process.cwd(), WEB_DIST) || '.';
     app.use('/assets/*', serveStatic({ root }));
@@ -27,7 +27,10 @@ export function createServerApp(db: Db, options: { host: string; context?: Analy
 }
 
 /** Starts the server; resolves with its URL once it listens. */
-export function startServer(db: Db, options: { host: string; port: number; context?: AnalysisContext }): Promise<{ url: string; close: () => void }> {
+export function startServer(
+  db: Db,
+  options: { host: string; port: number; context?: AnalysisContext; noCache?: boolean },
+): Promise<{ url: string; close: () => void }> {
   const app = createServerApp(db, options);
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, (info) => {
