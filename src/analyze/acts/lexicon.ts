@@ -17,7 +17,7 @@ export interface PatternToken {
   optional: boolean;
 }
 
-export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object';
+export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object' | 'any-subject';
 
 export interface Cue {
   /** Position in the lexicon, used by the matcher to try a cue once per word. */
@@ -51,7 +51,7 @@ export interface ActLexicon {
 }
 
 const GAP = new Set(['…', '...']);
-const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object'];
+const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
 const cache = new Map<string, ActLexicon>();
 
 function compileToken(spec: string, classes: Map<string, Set<string>>, where: string): PatternToken {

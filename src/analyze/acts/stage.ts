@@ -204,7 +204,7 @@ function analyzeProvision(
     )
       continue;
     const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder);
-    if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && act !== 'report') continue;
+    if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && !m.cue.flags.has('any-subject') && act !== 'report') continue;
     if (m.cue.flags.has('holder') && !subject.isHolder) continue;
     if (m.cue.flags.has('modal')) {
       act = subject.isHolder && subject.kind !== 'empty' && subject.kind !== 'document' ? 'commit' : 'call';
