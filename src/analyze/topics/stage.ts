@@ -33,7 +33,7 @@ export interface TopicModel {
  * of the best topic's score; a provision whose best score is under `minScore` takes the topics
  * of its context instead, unless its best evidence is at least `minAlone`.
  */
-export const TOPIC_DECISION = { minScore: 2, minShare: 0.5, minAlone: 2, secondaryNeedsDecisive: false };
+export const TOPIC_DECISION = { minScore: 2, minShare: 0.6, minAlone: 1, secondaryNeedsDecisive: false, furtherEvidence: 0.3 };
 
 const cache = new Map<string, TopicModel>();
 
@@ -137,7 +137,7 @@ export function topicEvidence(
  * ("prolifération" in "non-prolifération", "talks" in "peace talks") does not count again.
  */
 function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
-  const scores = new Map<string, number>();
+  const weights = new Map<string, number[]>();
   const counted = new Set<string>();
   // Inside a longer term, of any topic, a word is part of that term: "talks" in "peace talks".
   const covered = (e: TopicEvidence) => evidence.some((o) => o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start);
@@ -145,7 +145,14 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
     const key = `${e.topic}|${e.what}`;
     if (counted.has(key) || covered(e)) continue;
     counted.add(key);
-    scores.set(e.topic, (scores.get(e.topic) ?? 0) + e.weight);
+    (weights.get(e.topic) ?? weights.set(e.topic, []).get(e.topic)!).push(e.weight);
+  }
+  // The strongest piece of evidence counts in full, further ones with diminishing weight: a
+  // sentence dense in one domain's vocabulary should not crowd out a second domain it names.
+  const scores = new Map<string, number>();
+  for (const [topic, ws] of weights) {
+    ws.sort((a, b) => b - a);
+    scores.set(topic, ws[0] + TOPIC_DECISION.furtherEvidence * ws.slice(1).reduce((a, b) => a + b, 0));
   }
   return scores;
 }
