@@ -55,11 +55,6 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return tokens;
 }
 
-/** Tokens of a phrase, as folded strings (for building lexicon keys). */
-export function phraseKeys(phrase: string): string[] {
-  return tokenize(phrase).map((t) => t.norm);
-}
-
 const docTokens = new WeakMap<object, Map<number, Token[]>>();
 
 /**

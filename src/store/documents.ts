@@ -275,13 +275,6 @@ export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
   return rows.map((r) => ({ ...(r as unknown as StoredAnnotation), detail: (r.detail as string | null) ?? undefined }));
 }
 
-export function deleteDocument(db: Db, id: string): void {
-  db.transaction(() => {
-    deleteProvisions(db, id);
-    db.prepare('DELETE FROM documents WHERE id = ?').run(id);
-  })();
-}
-
 export type { AnnotationKind };
 
 /** Rebuilds the central document type from the database, with the codes in force. */

@@ -1,4 +1,3 @@
-import type { Doc } from '../../core/types.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { findMentions, newMemory } from './match.ts';
@@ -34,10 +33,3 @@ export const entityStage: Stage = {
     }
   },
 };
-
-/** Mentions of a provision as (id, kind, span), read back from the annotations. */
-export function provisionMentions(doc: Doc, index: number): { id: string; kind: string; start: number; end: number }[] {
-  return doc.annotations
-    .filter((a) => a.kind === 'entity' && a.provision === index)
-    .map((a) => ({ id: a.label, kind: (a.detail ?? '').split(':')[0], start: a.start, end: a.end }));
-}
