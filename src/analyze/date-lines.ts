@@ -1,4 +1,5 @@
 import type { SegmentationData } from '../lang/language-data.ts';
+import { compilePattern } from '../lang/pattern.ts';
 
 export interface FoundDate {
   /** ISO date, or `--MM-DD` when the year is not printed. */
@@ -33,17 +34,35 @@ export function findDates(text: string, data: SegmentationData): FoundDate[] {
     if (!m[4] && m[2] === '.') continue; // "1.5" is a number, not a date
     push(make(m[4] ? +m[4] : null, +m[3], +m[1], m.index!, m.index! + m[0].length));
   }
-  const month = data.monthPattern;
+  const { dayFirst, monthFirst } = writtenDatePatterns(data);
   // Day before month: "28 juin 2021", "du 3 au 5 décembre 2025", "les 3 et 4 novembre", "1er mai".
-  const dayFirst = new RegExp(
-    `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+(?:et|au|and|to|-|–)\\s+\\d{1,2}(?:er)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
-    'giu',
-  );
   for (const m of text.matchAll(dayFirst)) push(make(m[3] ? +m[3] : null, monthNumber(m[2], data), +m[1], m.index!, m.index! + m[0].length));
-  // Month before day: "December 7, 2021", "March 21".
-  const monthFirst = new RegExp(`(?<![\\p{L}\\d]\\s?)\\b(${month})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*,?\\s*(\\d{4}))?`, 'giu');
-  for (const m of text.matchAll(monthFirst)) push(make(m[3] ? +m[3] : null, monthNumber(m[1], data), +m[2], m.index!, m.index! + m[0].length));
+  // Month before day: "December 7, 2021", "March 21"; not when a number or word sits just before
+  // ("2 December 7" is the day-first form's business).
+  for (const m of text.matchAll(monthFirst)) {
+    if (/[\p{L}\d]\s?$/u.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue;
+    push(make(m[3] ? +m[3] : null, monthNumber(m[1], data), +m[2], m.index!, m.index! + m[0].length));
+  }
   return found.sort((a, b) => a.start - b.start);
+}
+
+const datePatterns = new WeakMap<SegmentationData, { dayFirst: RegExp; monthFirst: RegExp }>();
+
+/** The written-date patterns of a language, compiled once. */
+function writtenDatePatterns(data: SegmentationData): { dayFirst: RegExp; monthFirst: RegExp } {
+  let patterns = datePatterns.get(data);
+  if (!patterns) {
+    const month = data.monthPattern;
+    patterns = {
+      dayFirst: new RegExp(
+        `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+(?:et|au|and|to|-|–)\\s+\\d{1,2}(?:er)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
+        'giu',
+      ),
+      monthFirst: compilePattern(`\\b(${month})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*,?\\s*(\\d{4}))?`, 'gi'),
+    };
+    datePatterns.set(data, patterns);
+  }
+  return patterns;
 }
 
 function monthNumber(name: string, data: SegmentationData): number {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { DATA_DIR, readList, readTsv } from './tsv.ts';
 import { EntenteError, type LineKind } from '../core/types.ts';
+import { compilePattern } from './pattern.ts';
 
 /** Segmentation and date knowledge of one language, loaded from `data/lang/<lang>/`. */
 export interface SegmentationData {
@@ -39,7 +40,7 @@ export function segmentationData(language: string): SegmentationData {
     const kind = row.cells.kind as LineKind;
     if (!LINE_KINDS.has(kind)) throw new EntenteError(`unknown line kind "${kind}"`, row.where, `use one of ${[...LINE_KINDS].join(', ')}`);
     try {
-      return { kind, pattern: new RegExp(`^(?:${row.cells.pattern})$`, 'iu'), rule: row.where };
+      return { kind, pattern: compilePattern(`^(?:${row.cells.pattern})$`, 'iu'), rule: row.where };
     } catch (err) {
       throw new EntenteError(`bad regular expression (${(err as Error).message})`, row.where);
     }

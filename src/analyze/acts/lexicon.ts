@@ -4,6 +4,7 @@ import { foldAccents } from '../../core/normalize.ts';
 import { tokenize } from '../../core/tokenize.ts';
 import { readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
+import { compilePattern } from '../../lang/pattern.ts';
 
 /** One alternative of a pattern token. */
 type WordTest = ({ exact: string } | { prefix: string } | { suffix: string } | { cls: string }) & { negated: boolean };
@@ -148,7 +149,7 @@ export function loadActLexicon(language: string): ActLexicon {
       throw new EntenteError(`unknown frame kind "${kind}"`, row.where, 'use trailing, leading or speaker-end');
     let pattern: RegExp;
     try {
-      pattern = new RegExp(row.cells.pattern, 'iu');
+      pattern = compilePattern(row.cells.pattern, 'iu');
     } catch (err) {
       throw new EntenteError(`bad regular expression (${(err as Error).message})`, row.where);
     }
