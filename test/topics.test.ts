@@ -156,3 +156,58 @@ describe('topics: coverage, evidence and context', () => {
     assert.deepEqual(topics(doc, 'Poursuivre'), ['energy']);
   });
 });
+
+describe('topics: the bilateral relationship', () => {
+  test('a relationship noun naming both parties is the relationship itself (French compound adjective)', () => {
+    const doc = analyze(FR + 'Les relations sino-russes se sont développées de manière saine et régulière.');
+    assert.deepEqual(topics(doc, 'Les relations'), ['bilateral']);
+    const ann = topicAnnotations(doc, at(doc, 'Les relations'))[0];
+    assert.match(ann.detail ?? '', /relationship/);
+  });
+
+  test('the parties’ own alliance is bilateral, not regional security; another alliance is not bilateral', () => {
+    const en = 'Joint Statement of the United States and Japan\n\n';
+    const doc = analyze(en + 'The U.S.-Japan Alliance has grown stronger than ever.\nSome states form exclusive military alliances against others.');
+    assert.deepEqual(topics(doc, 'The U.S.-Japan Alliance'), ['bilateral']);
+    assert.ok(!topics(doc, 'Some states').includes('bilateral'));
+    assert.ok(topics(doc, 'Some states').includes('regional_security'));
+  });
+
+  test('a possessive of the joint holders binds the noun ("our partnership", "leur coopération")', () => {
+    const en = analyze(EN + 'The two sides oppose unilateral sanctions.\nThe two sides will take our partnership to new heights in the years ahead.');
+    assert.deepEqual(topics(en, 'The two sides will'), ['bilateral']);
+    const fr = analyze(
+      FR + 'Les deux parties s’opposent aux sanctions unilatérales.\nLes deux parties renforceront leur coopération face aux défis de l’époque.',
+    );
+    assert.deepEqual(topics(fr, 'Les deux parties renforceront'), ['bilateral']);
+  });
+
+  test('cooperation qualified by a domain is that domain, not the relationship', () => {
+    const doc = analyze(
+      FR + 'La coopération énergétique sino-russe progresse rapidement.\n' + 'Les deux parties renforceront leur coopération dans le domaine de l’agriculture.',
+    );
+    assert.deepEqual(topics(doc, 'La coopération'), ['energy']);
+    assert.deepEqual(topics(doc, 'Les deux parties'), ['agriculture']);
+  });
+
+  test('a report of the events around the statement (who attended, a signature) is bilateral', () => {
+    const doc = analyze(
+      'Chine et Russie : un communiqué\n\n' +
+        'Les deux parties s’opposent aux sanctions unilatérales.\n\n' +
+        'Le vice-ministre chinois a accompagné la délégation à Kazan mardi.\n\n' +
+        'Les deux ministres ont signé un accord sur les livraisons de gaz naturel.',
+    );
+    assert.deepEqual(topics(doc, 'Le vice-ministre'), ['bilateral']);
+    const ann = topicAnnotations(doc, at(doc, 'Le vice-ministre'))[0];
+    assert.match(ann.detail ?? '', /report act/);
+    const signed = topics(doc, 'Les deux ministres');
+    assert.ok(signed.includes('bilateral') && signed.includes('energy'), `topics: ${signed}`);
+  });
+});
+
+describe('topics: matching', () => {
+  test('a plural whose stem differs from the singular’s still matches ("conflits" for "conflit")', () => {
+    const doc = analyze(FR + 'Les conflits se multiplient dans le monde.');
+    assert.deepEqual(topics(doc, 'Les conflits'), ['regional_security']);
+  });
+});

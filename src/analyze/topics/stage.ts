@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { EntenteError, type Doc } from '../../core/types.ts';
+import { EntenteError, type Annotation } from '../../core/types.ts';
 import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
 import { entitiesByProvision } from '../../core/types.ts';
 import { foldAccents } from '../../core/normalize.ts';
@@ -25,6 +25,10 @@ export interface TopicModel {
   topics: string[];
   root: TrieNode;
   signals: Map<string, { topic: string; weight: number; rule: string }[]>;
+  /** Relationship nouns ("~relations" rows), by stem: evidence only when bound to the parties. */
+  relations: Map<string, Term>;
+  /** Possessive determiners (the `poss` class of classes.tsv): "leur coopération", "our alliance". */
+  possessives: Set<string>;
   stem: (w: string) => string;
 }
 
@@ -34,6 +38,9 @@ export interface TopicModel {
  * of its context instead, unless its best evidence is at least `minAlone`.
  */
 export const TOPIC_DECISION = { minScore: 2, minShare: 0.6, minAlone: 1, secondaryNeedsDecisive: false, furtherEvidence: 0.3 };
+
+/** Relationship nouns: how far (in words) a party may be named, and a qualifying domain term may follow. */
+export const RELATIONSHIP = { window: 3, qualifiedWithin: 6 };
 
 const cache = new Map<string, TopicModel>();
 
@@ -50,11 +57,18 @@ export function loadTopicModel(language: string): TopicModel {
   const stem = stemmerFor(lang);
   const root: TrieNode = { next: new Map(), terms: [] };
   const seen = new Map<string, string>();
+  const relations = new Map<string, Term>();
   for (const row of readTsv(path.join(languageDir(lang), 'topics.tsv'), ['topic', 'term', 'weight'])) {
     const { topic, term } = row.cells;
     check(topic, row.where);
     const weight = Number(row.cells.weight);
     if (!(weight > 0 && weight <= 5)) throw new EntenteError(`weight "${row.cells.weight}" is not a number from 1 to 5`, row.where);
+    if (term.startsWith('~')) {
+      const words = tokenize(term.slice(1));
+      if (words.length !== 1) throw new EntenteError(`relationship noun "${term}" must be one word`, row.where);
+      relations.set(stem(words[0].raw), { topic, term: term.slice(1), weight, rule: row.where });
+      continue;
+    }
     // "=word" is matched as written (folded), not on its stem: "=multilatéralisme" must not match "multilatéraux".
     const exact = term.startsWith('=');
     const keys = tokenize(exact ? term.slice(1) : term).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)));
@@ -77,7 +91,10 @@ export function loadTopicModel(language: string): TopicModel {
     list.push({ topic: row.cells.topic, weight: Number(row.cells.weight), rule: row.where });
     signals.set(row.cells.entity, list);
   }
-  const model = { language: lang, topics, root, signals, stem };
+  const possessives = new Set<string>();
+  for (const row of readTsv(path.join(languageDir(lang), 'classes.tsv'), ['class']))
+    if (row.cells.class === 'poss') for (const w of (row.cells.words ?? '').split(/\s+/).filter(Boolean)) possessives.add(foldAccents(w).toLowerCase());
+  const model = { language: lang, topics, root, signals, relations, possessives, stem };
   cache.set(lang, model);
   return model;
 }
@@ -107,21 +124,24 @@ export function topicEvidence(
 ): TopicEvidence[] {
   const tokens = given ?? tokenize(text, start, end);
   const stems = tokens.map((t) => model.stem(t.raw));
+  // Snowball stems some plurals apart from their singular (French "conflits" → conflit, "conflit" → confl).
+  const singular = tokens.map((t, i) => (t.raw.length > 4 && /[sx]$/i.test(t.raw) ? model.stem(t.raw.slice(0, -1)) : stems[i]));
   const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
   const out: TopicEvidence[] = [];
   for (let i = 0; i < stems.length; i++) {
-    let node = model.root;
+    // Every path through the trie: a word may match on its stem, its written form or its singular.
+    let nodes = [model.root];
     // Longest term per topic starting here: "armes nucléaires" beats "armes".
     const best = new Map<string, { term: Term; last: number }>();
-    for (let j = i; j < stems.length; j++) {
-      const child = node.next.get(stems[j]) ?? node.next.get(forms[j]);
-      if (!child) break;
-      node = child;
-      for (const term of node.terms) {
-        if (allTerms)
-          out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
-        else best.set(term.topic, { term, last: j });
-      }
+    for (let j = i; j < stems.length && nodes.length; j++) {
+      const keys = new Set([stems[j], forms[j], singular[j]]);
+      nodes = nodes.flatMap((node) => [...keys].map((k) => node.next.get(k)).filter((c): c is TrieNode => c !== undefined));
+      for (const node of nodes)
+        for (const term of node.terms) {
+          if (allTerms)
+            out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
+          else best.set(term.topic, { term, last: j });
+        }
     }
     for (const { term, last } of best.values())
       out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
@@ -129,6 +149,60 @@ export function topicEvidence(
   for (const e of entityLabels)
     for (const s of e.detail?.startsWith('reference:') ? [] : (model.signals.get(e.label) ?? []))
       out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
+  return out;
+}
+
+/**
+ * The parties' relationship as such: a relationship noun ("relations", "coopération", "alliance")
+ * bound to the parties, by naming two of them next to it ("relations sino-russes", "the U.S.-Japan
+ * Alliance") or by a possessive when the parties hold the sentence ("leur coopération", "our
+ * partnership"). A noun qualified by another domain ("coopération économique sino-russe",
+ * "leur coopération dans le domaine de l'énergie") is that domain's cooperation, not the relationship.
+ */
+export function relationshipEvidence(
+  tokens: Token[],
+  model: TopicModel,
+  parties: string[],
+  jointHolders: boolean,
+  mentions: { label: string; start: number; end: number }[],
+  domain: TopicEvidence[],
+): TopicEvidence[] {
+  const out: TopicEvidence[] = [];
+  if (parties.length < 2 || !model.relations.size) return out;
+  const { window, qualifiedWithin } = RELATIONSHIP;
+  for (let i = 0; i < tokens.length; i++) {
+    const noun = model.relations.get(model.stem(tokens[i].raw));
+    if (!noun) continue;
+    let from = tokens[i].start;
+    let to = tokens[i].end;
+    let bound = false;
+    const prev = tokens[i - 1] ?? null;
+    const prev2 = tokens[i - 2] ?? null;
+    // "leur coopération", "our Alliance cooperation": the possessive of the holders, one word apart at most.
+    for (const t of [prev, prev2])
+      if (!bound && t && jointHolders && model.possessives.has(t.norm)) {
+        bound = true;
+        from = t.start;
+      }
+    if (!bound) {
+      const lo = tokens[Math.max(0, i - window)].start;
+      const hi = tokens[Math.min(tokens.length - 1, i + window)].end;
+      const near = mentions.filter((m) => parties.includes(m.label) && m.start >= lo && m.end <= hi);
+      if (new Set(near.map((m) => m.label)).size >= 2) {
+        bound = true;
+        from = Math.min(from, ...near.map((m) => m.start));
+        to = Math.max(to, ...near.map((m) => m.end));
+      }
+    }
+    if (!bound) continue;
+    // Another domain's term inside the phrase or just after the noun qualifies it.
+    const limit = tokens[Math.min(tokens.length - 1, i + qualifiedWithin)].end;
+    const qualified = domain.some(
+      (e) => e.topic !== noun.topic && e.start >= from && e.start < Math.max(to, limit) && !(e.start >= tokens[i].start && e.end <= tokens[i].end),
+    );
+    if (qualified) continue;
+    out.push({ topic: noun.topic, start: from, end: to, weight: noun.weight, rule: noun.rule, what: `relationship "${noun.term}"` });
+  }
   return out;
 }
 
@@ -168,9 +242,20 @@ export const topicStage: Stage = {
   run(doc) {
     const model = loadTopicModel(doc.language);
     const mentionsOf = entitiesByProvision(doc);
+    const actsOf = doc.provisions.map(() => [] as Annotation[]);
+    const holdersOf = doc.provisions.map(() => new Set<string>());
+    for (const a of doc.annotations)
+      if (a.kind === 'act') actsOf[a.provision]?.push(a);
+      else if (a.kind === 'holder') holdersOf[a.provision]?.add(a.label);
     let context: string | null = null;
     for (const p of doc.provisions) {
-      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokensOf(doc, p.start, p.end));
+      const tokens = tokensOf(doc, p.start, p.end);
+      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens);
+      const joint = doc.parties.length >= 2 && doc.parties.every((c) => holdersOf[p.index].has(c));
+      evidence.push(...relationshipEvidence(tokens, model, doc.parties, joint, mentionsOf[p.index], evidence));
+      // A report recounts the events around the statement (meetings, visits, signatures): the relationship itself.
+      const report = actsOf[p.index].find((a) => a.label === 'report');
+      if (report) evidence.push({ topic: 'bilateral', start: report.start, end: report.end, weight: 3, rule: report.rule, what: 'report act' });
       const heading = p.heading !== null ? doc.lines[p.heading] : null;
       if (heading)
         for (const e of topicEvidence(doc.text, heading.start, heading.end, model, []))
@@ -183,6 +268,7 @@ export const topicStage: Stage = {
       let chosen = [...scores.entries()]
         .filter(([t, s]) => s >= minScore && s >= best * minShare && (s === best || !secondaryNeedsDecisive || decisive.has(t) || s >= best * 0.8))
         .map(([t]) => t);
+      if (report && !chosen.includes('bilateral')) chosen.push('bilateral');
       if (!chosen.length && best >= minAlone) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
       if (chosen.length) {
         for (const topic of chosen) {
