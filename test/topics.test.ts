@@ -211,3 +211,27 @@ describe('topics: matching', () => {
     assert.deepEqual(topics(doc, 'Les conflits'), ['regional_security']);
   });
 });
+
+describe('topics: secondary topics', () => {
+  test('a second topic needs decisive evidence: one generic word of another domain is not enough', () => {
+    const doc = analyze(EN + 'The two sides condemn terrorism in all its forms, including attacks on refugees.');
+    assert.deepEqual(topics(doc, 'The two sides'), ['terrorism_crime']);
+  });
+
+  test('a named region or a decisive term does make a second topic', () => {
+    const doc = analyze(
+      EN +
+        'The two sides condemn terrorism in all its forms and will work for peace in the Asia-Pacific region.\n' +
+        'The two sides condemn terrorism and oppose the eastward expansion of military blocs.',
+    );
+    assert.deepEqual(topics(doc, 'The two sides condemn terrorism in all'), ['regional_security', 'terrorism_crime']);
+    assert.deepEqual(topics(doc, 'The two sides condemn terrorism and'), ['regional_security', 'terrorism_crime']);
+  });
+
+  test('"post-pandemic" dates a sentence, it does not make it about health', () => {
+    const en = analyze(EN + 'The two sides will promote the post-pandemic economic recovery.');
+    assert.deepEqual(topics(en, 'The two sides'), ['economy']);
+    const fr = analyze(FR + 'Les deux parties favoriseront la reprise économique de l’après-pandémie.');
+    assert.ok(!topics(fr, 'Les deux parties').includes('health'), `topics: ${topics(fr, 'Les deux parties')}`);
+  });
+});

@@ -37,7 +37,7 @@ export interface TopicModel {
  * of the best topic's score; a provision whose best score is under `minScore` takes the topics
  * of its context instead, unless its best evidence is at least `minAlone`.
  */
-export const TOPIC_DECISION = { minScore: 2, minShare: 0.6, minAlone: 1, secondaryNeedsDecisive: false, furtherEvidence: 0.3 };
+export const TOPIC_DECISION = { minScore: 2, minShare: 0.6, minAlone: 1, secondaryNeedsDecisive: true, furtherEvidence: 0.3 };
 
 /** Relationship nouns: how far (in words) a party may be named, and a qualifying domain term may follow. */
 export const RELATIONSHIP = { window: 3, qualifiedWithin: 6 };
@@ -263,8 +263,9 @@ export const topicStage: Stage = {
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
       const { minScore, minShare, minAlone, secondaryNeedsDecisive } = TOPIC_DECISION;
-      // Besides the best topic, a topic needs a decisive term (weight 3) or a score close to the best.
-      const decisive = new Set(evidence.filter((e) => e.weight >= 3).map((e) => e.topic));
+      // Besides the best topic, a topic needs decisive evidence or a score close to the best: a
+      // weight-3 term, a named entity, the relationship or a report; one generic word is not enough.
+      const decisive = new Set(evidence.filter((e) => e.weight >= 3 || /^(entity|relationship|report)/.test(e.what)).map((e) => e.topic));
       let chosen = [...scores.entries()]
         .filter(([t, s]) => s >= minScore && s >= best * minShare && (s === best || !secondaryNeedsDecisive || decisive.has(t) || s >= best * 0.8))
         .map(([t]) => t);
