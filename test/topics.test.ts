@@ -235,3 +235,22 @@ describe('topics: secondary topics', () => {
     assert.ok(!topics(fr, 'Les deux parties').includes('health'), `topics: ${topics(fr, 'Les deux parties')}`);
   });
 });
+
+describe('topics: parties and references', () => {
+  test('a sentence that names the parties and no domain is the relationship, not the previous topic', () => {
+    const doc = analyze(FR + 'Les deux parties s’opposent aux sanctions unilatérales.\nLa Chine a besoin de la Russie, et la Russie a besoin de la Chine.');
+    const i = at(doc, 'La Chine a besoin');
+    assert.deepEqual(labels(doc, i, 'topic'), ['bilateral']);
+    assert.equal(topicAnnotations(doc, i)[0].rule, 'topics:parties');
+  });
+
+  test('a short form referring back to a treaty ("le Traité") points to the treaty’s topic', () => {
+    const doc = analyze(
+      FR +
+        'Les deux parties soutiennent le Traité sur la non-prolifération des armes nucléaires.\n' +
+        'Elles s’opposent aux sanctions unilatérales.\n' +
+        'Elles appellent tous les États à respecter pleinement le Traité.',
+    );
+    assert.deepEqual(topics(doc, 'Elles appellent'), ['strategic_stability']);
+  });
+});

@@ -146,9 +146,12 @@ export function topicEvidence(
     for (const { term, last } of best.values())
       out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
   }
-  for (const e of entityLabels)
-    for (const s of e.detail?.startsWith('reference:') ? [] : (model.signals.get(e.label) ?? []))
-      out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight, rule: s.rule, what: `entity ${e.label}` });
+  for (const e of entityLabels) {
+    // A short form referring back ("le Traité", "la Convention") is a weaker pointer than the name.
+    const discount = e.detail?.startsWith('reference:') ? 1 : 0;
+    for (const s of model.signals.get(e.label) ?? [])
+      if (s.weight > discount) out.push({ topic: s.topic, start: e.start, end: e.end, weight: s.weight - discount, rule: s.rule, what: `entity ${e.label}` });
+  }
   return out;
 }
 
@@ -270,6 +273,16 @@ export const topicStage: Stage = {
         .filter(([t, s]) => s >= minScore && s >= best * minShare && (s === best || !secondaryNeedsDecisive || decisive.has(t) || s >= best * 0.8))
         .map(([t]) => t);
       if (report && !chosen.includes('bilateral')) chosen.push('bilateral');
+      if (!chosen.length) {
+        // A sentence that names the parties and reaches no domain is about the parties themselves.
+        const named = mentionsOf[p.index].filter((m) => doc.parties.includes(m.label) && !m.detail?.startsWith('reference:'));
+        if (doc.parties.length >= 2 && doc.parties.every((c) => named.some((m) => m.label === c))) {
+          const [from, to] = [Math.min(...named.map((m) => m.start)), Math.max(...named.map((m) => m.end))];
+          evidence.push({ topic: 'bilateral', start: from, end: to, weight: minScore, rule: 'topics:parties', what: 'the parties named, no other domain' });
+          scores.set('bilateral', Math.max(scores.get('bilateral') ?? 0, minScore));
+          chosen = ['bilateral'];
+        }
+      }
       if (!chosen.length && best >= minAlone) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
       if (chosen.length) {
         for (const topic of chosen) {
