@@ -254,3 +254,10 @@ describe('topics: parties and references', () => {
     assert.deepEqual(topics(doc, 'Elles appellent'), ['strategic_stability']);
   });
 });
+
+describe('topics: dense evidence', () => {
+  test('a sentence dense in one domain keeps a second domain it names decisively', () => {
+    const doc = analyze(EN + 'The two sides oppose the deployment of missile defence systems in the Asia-Pacific, which fuels an arms race.');
+    assert.deepEqual(topics(doc, 'The two sides'), ['regional_security', 'strategic_stability']);
+  });
+});

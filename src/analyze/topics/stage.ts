@@ -33,11 +33,13 @@ export interface TopicModel {
 }
 
 /**
- * The multi-label decision: a topic is kept when its score reaches `minScore` and `minShare`
- * of the best topic's score; a provision whose best score is under `minScore` takes the topics
- * of its context instead, unless its best evidence is at least `minAlone`.
+ * The multi-label decision: the best topic is kept when its score reaches `minScore`; another
+ * topic too when it reaches `minScore` and either has decisive evidence (a weight-3 term, an
+ * entity, the relationship, a report) and `decisiveShare` of the best score, or `closeShare` of
+ * it. A provision whose best score is under `minScore` takes the relationship when it names the
+ * parties, else its best topic if that reaches `minAlone`, else the topic of its context.
  */
-export const TOPIC_DECISION = { minScore: 2, minShare: 0.6, minAlone: 1, secondaryNeedsDecisive: true, furtherEvidence: 0.3 };
+export const TOPIC_DECISION = { minScore: 2, decisiveShare: 0.4, closeShare: 0.8, minAlone: 1, furtherEvidence: 0.3 };
 
 /** Relationship nouns: how far (in words) a party may be named, and a qualifying domain term may follow. */
 export const RELATIONSHIP = { window: 3, qualifiedWithin: 6 };
@@ -265,12 +267,12 @@ export const topicStage: Stage = {
           evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
-      const { minScore, minShare, minAlone, secondaryNeedsDecisive } = TOPIC_DECISION;
+      const { minScore, decisiveShare, closeShare, minAlone } = TOPIC_DECISION;
       // Besides the best topic, a topic needs decisive evidence or a score close to the best: a
       // weight-3 term, a named entity, the relationship or a report; one generic word is not enough.
       const decisive = new Set(evidence.filter((e) => e.weight >= 3 || /^(entity|relationship|report)/.test(e.what)).map((e) => e.topic));
       let chosen = [...scores.entries()]
-        .filter(([t, s]) => s >= minScore && s >= best * minShare && (s === best || !secondaryNeedsDecisive || decisive.has(t) || s >= best * 0.8))
+        .filter(([t, s]) => s >= minScore && (s === best || s >= best * (decisive.has(t) ? decisiveShare : closeShare)))
         .map(([t]) => t);
       if (report && !chosen.includes('bilateral')) chosen.push('bilateral');
       if (!chosen.length) {
