@@ -182,6 +182,13 @@ describe('topics: the bilateral relationship', () => {
     assert.deepEqual(topics(fr, 'Les deux parties renforceront'), ['bilateral']);
   });
 
+  test('a phrase naming the parties together binds the noun ("exchanges between the two countries")', () => {
+    const en = analyze(EN + 'The two sides oppose unilateral sanctions.\nDeepen the exchanges between the two countries at every level.');
+    assert.deepEqual(topics(en, 'Deepen'), ['bilateral']);
+    const fr = analyze(FR + 'Les deux parties s’opposent aux sanctions unilatérales.\nIntensifier les échanges entre les deux pays à tous les niveaux.');
+    assert.deepEqual(topics(fr, 'Intensifier'), ['bilateral']);
+  });
+
   test('cooperation qualified by a domain is that domain, not the relationship', () => {
     const doc = analyze(
       FR + 'La coopération énergétique sino-russe progresse rapidement.\n' + 'Les deux parties renforceront leur coopération dans le domaine de l’agriculture.',

@@ -29,6 +29,8 @@ export interface TopicModel {
   relations: Map<string, Term>;
   /** Possessive determiners (the `poss` class of classes.tsv): "leur coopération", "our alliance". */
   possessives: Set<string>;
+  /** Phrases naming the parties together (holders.tsv, several words): "entre les deux pays". */
+  jointPhrases: string[][];
   stem: (w: string) => string;
 }
 
@@ -96,7 +98,11 @@ export function loadTopicModel(language: string): TopicModel {
   const possessives = new Set<string>();
   for (const row of readTsv(path.join(languageDir(lang), 'classes.tsv'), ['class']))
     if (row.cells.class === 'poss') for (const w of (row.cells.words ?? '').split(/\s+/).filter(Boolean)) possessives.add(foldAccents(w).toLowerCase());
-  const model = { language: lang, topics, root, signals, relations, possessives, stem };
+  const jointPhrases = readTsv(path.join(languageDir(lang), 'holders.tsv'), ['kind', 'phrase'])
+    .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
+    .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
+    .filter((words) => words.length > 1);
+  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem };
   cache.set(lang, model);
   return model;
 }
@@ -189,6 +195,14 @@ export function relationshipEvidence(
         bound = true;
         from = t.start;
       }
+    // "les échanges entre les deux pays", "cooperation between our two countries".
+    for (let j = i + 1; !bound && j <= i + window && j < tokens.length; j++) {
+      const phrase = model.jointPhrases.find((words) => words.every((w, k) => tokens[j + k]?.norm === w));
+      if (phrase) {
+        bound = true;
+        to = tokens[j + phrase.length - 1].end;
+      }
+    }
     if (!bound) {
       const lo = tokens[Math.max(0, i - window)].start;
       const hi = tokens[Math.min(tokens.length - 1, i + window)].end;
