@@ -1,27 +1,77 @@
 import type { Db } from '../store/database.ts';
 import { loadTopicModel, topicEvidence } from '../analyze/topics/stage.ts';
-import { contentStems, jaccard, wordDiff, type DiffOp } from './similarity.ts';
+import { contentStems, jaccard, stemmedTokens, wordDiff, type DiffOp } from './similarity.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import { tokenize } from '../core/tokenize.ts';
 
 /**
- * Positions: the same stance taken again and again across documents — the same act on the same
- * target, in similar wording. Candidate pairs come from blocks keyed by (act, target) and by
- * (act, rare stem), never from all pairs, and are linked when their wording is close enough;
- * linked provisions form a position. Working state lives in temporary SQLite tables, so memory
- * stays bounded whatever the corpus size.
+ * Positions: the same stance taken again and again across documents — for or against the same
+ * target, in similar wording. A provision is cut into clauses at its act cues ("continueront de
+ * pratiquer X, ... et de s'opposer à Y" holds a stance for X and one against Y); each clause is a
+ * stance unit with a polarity and its targets (entities and multiword terms). Candidate pairs come
+ * from blocks keyed by target (and by rare stems), never from all pairs; linked units form a
+ * position. Working state lives in temporary SQLite tables and typed arrays, so memory stays small
+ * whatever the corpus size.
  */
 
-/** Acts that express a position; assert and report are too generic to group on. */
-const POSITION_ACTS = new Set(['oppose', 'support', 'concern', 'call', 'commit']);
+/** Polarity of a stance unit: for its targets, against them, or unknown (a statement of view). */
+const NEUTRAL = 0;
+const FOR = 1;
+const AGAINST = 2;
+/** Acts give a unit its polarity; report recounts events and takes no stance. */
+const ACT_POLARITY: Record<string, number> = { support: FOR, commit: FOR, call: FOR, oppose: AGAINST, concern: AGAINST, assert: NEUTRAL };
+/** When two act cues overlap, the stronger one governs the clause. */
+const ACT_STRENGTH: Record<string, number> = { oppose: 6, concern: 5, support: 4, commit: 3, call: 2, assert: 1 };
 /**
- * Wording similarity (content stems) needed to link two provisions: lowest when they share a
- * specific multiword target ("mesures coercitives unilatérales"), higher when they share an
- * entity or a one-word term, highest when they only share rare words.
+ * Words that turn what follows against its object whatever the act ("lutte contre X", "appellent
+ * à abandonner X", "face aux X", "counter X", "the absence of X"): accent-folded prefixes.
  */
-export const LINK_THRESHOLD = { sharedPhrase: 0.08, sharedEntity: 0.25, sharedWord: 0.3, wordingOnly: 0.5 };
-/** Acts grouped as one stance: concern sides with opposition, a commitment to something with support for it. */
-const ACT_FAMILY: Record<string, string> = { concern: 'oppose', commit: 'support' };
+const AGAINST_MARKERS = [
+  'contre',
+  'encontre',
+  'abandon',
+  'renonc',
+  'cesser',
+  'empech',
+  'preven',
+  'oppos',
+  'condamn',
+  'rejet',
+  'combat',
+  'evit',
+  'absence',
+  'face',
+  'against',
+  'counter',
+  'fight',
+  'renounce',
+  'refrain',
+  'prevent',
+  'avoid',
+  'resist',
+  'reject',
+  'condemn',
+];
+/** Content words after a marker (or a target against) within which a target is against. */
+const MARKER_REACH = 4;
+/** Words that open a relative clause, and the words before "que"/"as" that make it a comparison instead. */
+const RELATIVE = new Set(['qui', 'que', 'qu', 'dont', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'which', 'that', 'who', 'whose']);
+const COMPARATIVE = new Set(['tel', 'tels', 'telle', 'telles', 'ainsi', 'plus', 'moins', 'autant', 'such', 'so', 'bien']);
+/** Prefixes that negate a term: "non-ingérence" is a stance against interference. */
+const NEGATING_PREFIX = new Set(['non']);
+/** Content words after the cue within which a target is what the clause is about. */
+const HEAD_REACH = 12;
+/**
+ * Wording similarity needed to link two units in a block: the clauses' content stems, or the
+ * words around the shared target. Lowest when they share a specific multiword target or an
+ * entity, higher for a one-word term, highest when they only share rare words or a target so
+ * common it says nothing by itself.
+ */
+export const LINK_THRESHOLD = { specific: 0.08, common: 0.2, wordingOnly: 0.4 };
+/** The words around a shared target may stand in for the whole clause's wording, at this much more. */
+const CONTEXT_MARGIN = 0.15;
+/** Words on each side of a target that make its context. */
+const CONTEXT = 5;
 /** Blocks larger than this compare each member with its neighbours only. */
 const MAX_BLOCK_PAIRS = 200;
 
@@ -70,14 +120,121 @@ export function positionsAreCurrent(db: Db): boolean {
   return row?.value === corpusStamp(db);
 }
 
-interface Signature {
-  pid: number;
-  doc: string;
-  date: string | null;
-  acts: string[];
-  stems: Set<string>;
-  targets: string[];
+interface Span {
+  label: string;
+  start: number;
+  end: number;
 }
+
+interface Target {
+  key: string;
+  /** A named entity other than a state, a multiword term or a strong one-word term: it names a stance's object by itself. */
+  specific: boolean;
+  /** A term negated by its own prefix ("non-ingérence"): keyed as what it negates, with the opposite polarity. */
+  negated: boolean;
+  surface: string;
+  start: number;
+  end: number;
+}
+
+/** A clause of a provision that takes one stance: its polarity, its targets and its wording. */
+interface Unit {
+  pol: number;
+  /** The clause, from its act cue to the next cue, as offsets in the provision text. */
+  start: number;
+  end: number;
+  stems: Set<string>;
+  /** Its targets; a head target is what the act bears on (close after the cue or the marker), not a word further down the clause. */
+  targets: Map<string, { surface: string; context: Set<string>; head: boolean; specific: boolean }>;
+  topics: string;
+}
+
+function spans(list: unknown): Span[] {
+  if (!list) return [];
+  return String(list)
+    .split(';')
+    .map((s) => {
+      const [label, start, end] = s.split(':');
+      return { label, start: Number(start), end: Number(end) };
+    });
+}
+
+const isMarker = (norm: string) => AGAINST_MARKERS.some((m) => norm.startsWith(m));
+
+/** Cuts a provision into stance units at its act cues. */
+function unitsOf(text: string, language: string, actSpans: Span[], targets: Target[], topics: string): Unit[] {
+  // An act coded by hand covers the whole provision: it governs all of it.
+  const cues = actSpans
+    .filter((a) => a.label in ACT_POLARITY)
+    .map((a) => (a.start <= 0 && a.end >= text.length ? { ...a, end: 0 } : a))
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  if (!cues.length) return [];
+  const merged: Span[] = [];
+  for (const c of cues) {
+    const last = merged[merged.length - 1];
+    if (last && c.start < last.end) {
+      last.end = Math.max(last.end, c.end);
+      if (ACT_STRENGTH[c.label] > ACT_STRENGTH[last.label]) last.label = c.label;
+    } else merged.push({ ...c });
+  }
+  const tokens = stemmedTokens(text, language);
+  const segments = [{ pol: NEUTRAL, cue: 0, start: 0, end: merged[0].start }];
+  merged.forEach((c, i) => segments.push({ pol: ACT_POLARITY[c.label], cue: c.start, start: c.end, end: merged[i + 1]?.start ?? text.length }));
+  const units: Unit[] = [];
+  let previous: Unit[] = [];
+  for (const seg of segments) {
+    const toks = tokens.filter((t) => t.start >= seg.start && t.end <= seg.end);
+    const inside = targets.filter((t) => t.start >= seg.start && t.end <= seg.end).sort((a, b) => a.start - b.start);
+    if (!inside.length) {
+      // A cue after its object ("... ne doivent être ni adoptées ni reconnues") gives the preceding statement of view its polarity.
+      if (seg.pol !== NEUTRAL && toks.every((t) => !t.stem || t.end <= seg.start)) for (const u of previous) if (u.pol === NEUTRAL) u.pol = seg.pol;
+      previous = [];
+      continue;
+    }
+    const stems = new Set(toks.flatMap((t) => (t.stem ? [t.stem] : [])));
+    const byPol = new Map<number, Unit>();
+    // Content words since the point that governs a target (the cue), since the last marker or
+    // target against, and whether a relative clause has begun (what follows describes a target).
+    let words = 0;
+    let sinceAgainst = Infinity;
+    let relative = false;
+    let outer: { end: number; pol: number; entity: boolean } | null = null;
+    let ti = 0;
+    for (const target of inside) {
+      while (ti < toks.length && toks[ti].start < target.start) {
+        const norm = toks[ti].norm;
+        if (isMarker(norm)) sinceAgainst = 0;
+        else if (toks[ti].stem) (words++, sinceAgainst++);
+        if (ti > 0 && RELATIVE.has(norm) && !COMPARATIVE.has(toks[ti - 1].norm) && toks[ti - 1].start >= (inside[0].end ?? 0)) relative = true;
+        ti++;
+      }
+      const governed = sinceAgainst <= MARKER_REACH ? AGAINST : seg.pol;
+      // A term inside a name ("Traité sur la non-prolifération") takes the name's polarity.
+      const container: { end: number; pol: number; entity: boolean } | null = outer && target.start < outer.end ? outer : null;
+      const pol: number = container ? container.pol : target.negated ? (governed === AGAINST ? FOR : AGAINST) : governed;
+      if (!container) outer = { end: target.end, pol, entity: target.key.startsWith('entity:') };
+      let unit = byPol.get(pol);
+      if (!unit) byPol.set(pol, (unit = { pol, start: seg.cue, end: seg.end, stems, targets: new Map(), topics }));
+      const from = Math.max(0, ti - CONTEXT);
+      let to = ti;
+      while (to < toks.length && toks[to].start < target.end) to++;
+      const context = new Set(toks.slice(from, Math.min(toks.length, to + CONTEXT)).flatMap((t) => (t.stem ? [t.stem] : [])));
+      // A statement of view is about its subject, the first target (and the terms inside it).
+      // The words of a name are not targets of their own: "Traité sur la non-prolifération" is the treaty.
+      const head = words <= HEAD_REACH && !relative && !container?.entity && (seg.pol !== NEUTRAL || pol !== NEUTRAL || target.start < inside[0].end);
+      const seen = unit.targets.get(target.key);
+      if (!seen) unit.targets.set(target.key, { surface: target.surface, context, head, specific: target.specific });
+      else if (head && !seen.head) Object.assign(seen, { context, head });
+      if (pol === AGAINST) sinceAgainst = 0;
+    }
+    previous = [...byPol.values()];
+    units.push(...previous);
+  }
+  return units;
+}
+
+/** Specific targets first: a multiword term, then an entity, then a one-word term, then a rare stem. */
+const keyRank = (k: string) => (k.startsWith('term:') ? (k.includes(' ') ? 0 : 2) : k.startsWith('entity:') ? 1 : 3);
 
 /**
  * Rebuilds the positions of the whole database. Returns counts; `onProgress` is called with the
@@ -87,14 +244,15 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   ensureTables(db);
   const stamp = corpusStamp(db);
   db.exec(`
-    DROP TABLE IF EXISTS temp.position_sig; DROP TABLE IF EXISTS temp.position_block;
-    CREATE TEMP TABLE position_sig (pid INTEGER PRIMARY KEY, doc TEXT, date TEXT, acts TEXT, stems TEXT, targets TEXT);
-    CREATE TEMP TABLE position_block (key TEXT, pid INTEGER);
+    DROP TABLE IF EXISTS temp.position_unit; DROP TABLE IF EXISTS temp.position_block; DROP TABLE IF EXISTS temp.position_key;
+    CREATE TEMP TABLE position_unit (uid INTEGER PRIMARY KEY, pid INTEGER, doc TEXT, pol INTEGER, stems TEXT, targets TEXT, clause TEXT, topics TEXT);
+    CREATE TEMP TABLE position_block (key TEXT, uid INTEGER, context TEXT, specific INTEGER);
   `);
   const page = db.prepare(
-    `SELECT p.id, p.doc_id, p.text, d.date, d.language, d.parties,
-            (SELECT group_concat(label) FROM codes c WHERE c.provision_id = p.id AND c.kind = 'act') AS acts,
-            (SELECT group_concat(label) FROM codes c WHERE c.provision_id = p.id AND c.kind = 'entity') AS entities
+    `SELECT p.id, p.doc_id, p.text, d.language, d.parties,
+            (SELECT group_concat(c.label || ':' || (c.start - p.start) || ':' || (c.end - p.start), ';') FROM codes c WHERE c.provision_id = p.id AND c.kind = 'act') AS acts,
+            (SELECT group_concat(c.label || ':' || (c.start - p.start) || ':' || (c.end - p.start), ';') FROM codes c WHERE c.provision_id = p.id AND c.kind = 'entity') AS entities,
+            (SELECT group_concat(c.label) FROM codes c WHERE c.provision_id = p.id AND c.kind = 'topic') AS topics
      FROM provisions p JOIN documents d ON d.id = p.doc_id WHERE p.id > ? ORDER BY p.id LIMIT 2000`,
   );
   // Pages by id: the connection cannot write while a statement is being iterated.
@@ -107,167 +265,178 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       after = Number(rows[rows.length - 1].id);
     }
   }
-  // Pass 1: document frequency of stems among position-taking provisions (vocabulary-sized, not corpus-sized).
+  const takesStance = (acts: unknown) => spans(acts).some((a) => a.label in ACT_POLARITY);
+  // Pass 1: document frequency of stems among stance-taking provisions (vocabulary-sized, not corpus-sized).
   const df = new Map<string, number>();
-  const signatureOf = (r: Record<string, unknown>): Signature | null => {
-    const acts = String(r.acts ?? '')
-      .split(',')
-      .filter((a) => POSITION_ACTS.has(a));
-    if (!acts.length) return null;
-    const language = String(r.language);
-    const parties = new Set<string>(JSON.parse(String(r.parties)));
-    const entities = [
-      ...new Set(
-        String(r.entities ?? '')
-          .split(',')
-          .filter((e) => e && !parties.has(e)),
-      ),
-    ];
-    const text = String(r.text);
-    const model = loadTopicModel(language);
-    const terms = topicEvidence(text, 0, text.length, model, [], true)
-      .filter((e) => e.weight >= 3)
-      .map(
-        (e) =>
-          `term:${tokenize(text.slice(e.start, e.end))
-            .map((t) => stemmerFor(language)(t.raw))
-            .join(' ')}`,
-      );
-    return {
-      pid: Number(r.id),
-      doc: String(r.doc_id),
-      date: (r.date as string | null) ?? null,
-      acts,
-      stems: contentStems(text, language),
-      targets: [...new Set([...entities.map((e) => `entity:${e}`), ...terms])],
-    };
-  };
-  let read = 0;
   for (const r of provisionRows()) {
-    const acts = String(r.acts ?? '').split(',');
-    if (!acts.some((a) => POSITION_ACTS.has(a))) continue;
+    if (!takesStance(r.acts)) continue;
     for (const s of contentStems(String(r.text), String(r.language))) df.set(s, (df.get(s) ?? 0) + 1);
   }
-  // Pass 2: signatures and blocking keys, into temporary tables.
-  const insertSig = db.prepare('INSERT INTO position_sig (pid, doc, date, acts, stems, targets) VALUES (?, ?, ?, ?, ?, ?)');
-  const insertBlock = db.prepare('INSERT INTO position_block (key, pid) VALUES (?, ?)');
-  let batch = 0;
+  // Pass 2: stance units and their blocking keys, into temporary tables.
+  const insertUnit = db.prepare('INSERT INTO position_unit (pid, doc, pol, stems, targets, clause, topics) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertBlock = db.prepare('INSERT INTO position_block (key, uid, context, specific) VALUES (?, ?, ?, ?)');
+  let read = 0;
+  let units = 0;
   db.exec('BEGIN');
   for (const r of provisionRows()) {
     if (++read % 10000 === 0) onProgress?.(read);
-    const sig = signatureOf(r);
-    if (!sig) continue;
-    insertSig.run(sig.pid, sig.doc, sig.date, sig.acts.join(','), [...sig.stems].join(' '), sig.targets.join('|'));
-    const rare = [...sig.stems]
-      .filter((s) => (df.get(s) ?? 0) >= 2)
-      .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
-      .slice(0, 2);
-    for (const act of new Set(sig.acts.map((a) => ACT_FAMILY[a] ?? a))) {
-      for (const t of sig.targets) insertBlock.run(`${act}|${t}`, sig.pid);
-      for (const s of rare) insertBlock.run(`${act}|stem:${s}`, sig.pid);
+    if (!takesStance(r.acts)) continue;
+    const text = String(r.text);
+    const language = String(r.language);
+    const parties = new Set<string>(JSON.parse(String(r.parties)));
+    const targets: Target[] = spans(r.entities)
+      .filter((e) => !parties.has(e.label))
+      // A state (an ISO code) is as often an addressee or a holder as a target: not specific.
+      .map((e) => ({
+        key: `entity:${e.label}`,
+        specific: e.label !== e.label.toUpperCase(),
+        negated: false,
+        surface: text.slice(e.start, e.end),
+        start: e.start,
+        end: e.end,
+      }));
+    const stem = stemmerFor(language);
+    for (const e of topicEvidence(text, 0, text.length, loadTopicModel(language), [], true))
+      if (e.weight >= 2) {
+        const surface = text.slice(e.start, e.end);
+        const tokens = tokenize(surface);
+        const negated = tokens.length > 1 && NEGATING_PREFIX.has(tokens[0].norm);
+        const words = tokens.slice(negated ? 1 : 0).map((t) => stem(t.raw));
+        targets.push({ key: `term:${words.join(' ')}`, specific: tokens.length > 1 || e.weight >= 3, negated, surface, start: e.start, end: e.end });
+      }
+    for (const u of unitsOf(text, language, spans(r.acts), targets, String(r.topics ?? ''))) {
+      const uid = Number(
+        insertUnit.run(
+          r.id,
+          r.doc_id,
+          u.pol,
+          [...u.stems].join(' '),
+          [...u.targets].map(([k, t]) => `${k}\t${t.surface}`).join('\n'),
+          `${u.start}:${u.end}`,
+          u.topics,
+        ).lastInsertRowid,
+      );
+      units++;
+      for (const [key, t] of u.targets) if (t.head) insertBlock.run(key, uid, [...t.context].join(' '), t.specific ? 1 : 0);
+      const rare = [...u.stems]
+        .filter((s) => (df.get(s) ?? 0) >= 2)
+        .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
+        .slice(0, 2);
+      for (const s of rare) insertBlock.run(`stem:${s}`, uid, '', 0);
     }
-    if (++batch % 50000 === 0) (db.exec('COMMIT'), db.exec('BEGIN'));
+    if (read % 50000 === 0) (db.exec('COMMIT'), db.exec('BEGIN'));
   }
   db.exec('COMMIT');
-  db.exec('CREATE INDEX temp.position_block_key ON position_block(key, pid)');
-  // Pass 3: within each block, link provisions whose wording is close enough; each linked group
-  // that spans two documents is a position on that block's (act, target). Clustering inside a
-  // block keeps one generic link from chaining unrelated stances together.
-  const getSig = db.prepare('SELECT pid, doc, acts, stems FROM position_sig WHERE pid = ?');
-  const cache = new Map<number, { doc: string; stems: Set<string> }>();
-  const load = (pid: number) => {
-    let sig = cache.get(pid);
-    if (!sig) {
-      const r = getSig.get(pid) as { doc: string; stems: string };
-      sig = { doc: r.doc, stems: new Set(r.stems.split(' ').filter(Boolean)) };
+  // Pass 3: blocks from the most specific target to the most common (the rarest first, a named
+  // entity first among equals), so that a stance forms around its own target before a common
+  // word could join it to another.
+  db.exec(`
+    CREATE INDEX temp.position_block_key ON position_block(key, uid);
+    CREATE TEMP TABLE position_key (id INTEGER PRIMARY KEY, key TEXT, n INTEGER);
+    INSERT INTO position_key (key, n) SELECT key, count(*) AS n FROM position_block GROUP BY key HAVING n > 1
+      ORDER BY n, max(specific) DESC, key LIKE 'entity:%' DESC, key;
+  `);
+  const keyPage = db.prepare('SELECT id, key FROM position_key WHERE id > ? ORDER BY id LIMIT 1000');
+  const blockOf = db.prepare('SELECT uid, context, specific FROM position_block WHERE key = ? ORDER BY uid');
+  const getUnit = db.prepare('SELECT pid, doc, pol, stems, targets, topics FROM position_unit WHERE uid = ?');
+  type Loaded = { pid: number; doc: string; pol: number; stems: Set<string>; keys: string[]; topics: string[] };
+  const cache = new Map<number, Loaded>();
+  const load = (uid: number): Loaded => {
+    let u = cache.get(uid);
+    if (!u) {
+      const r = getUnit.get(uid) as { pid: number; doc: string; pol: number; stems: string; targets: string; topics: string };
+      u = {
+        pid: r.pid,
+        doc: r.doc,
+        pol: r.pol,
+        topics: r.topics ? r.topics.split(',') : [],
+        stems: new Set(r.stems.split(' ').filter(Boolean)),
+        keys: r.targets ? r.targets.split('\n').map((l) => l.slice(0, l.indexOf('\t'))) : [],
+      };
       if (cache.size > 10000) cache.clear();
-      cache.set(pid, sig);
+      cache.set(uid, u);
     }
-    return sig;
+    return u;
+  };
+  // Union-find over units; each root knows its size, its polarity and how many members hold each target.
+  const parent = new Int32Array(units + 1).map((_, i) => i);
+  const size = new Int32Array(units + 1).fill(1);
+  const pol = new Int8Array(units + 1);
+  for (const r of db.prepare('SELECT uid, pol FROM position_unit').iterate() as Iterable<{ uid: number; pol: number }>) pol[r.uid] = r.pol;
+  const held = new Map<number, Map<string, number>>();
+  const find = (x: number): number => {
+    // Path halving keeps the trees flat.
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const keysOf = (root: number) => held.get(root) ?? new Map(load(root).keys.map((k) => [k, 1]));
+  // A target joins two groups only if it is what each of them is about (held by half its members
+  // at least): one provision naming two stances cannot chain them together.
+  const central = (root: number, key: string) => size[root] === 1 || (held.get(root)!.get(key) ?? 0) * 2 >= size[root];
+  const union = (a: number, b: number) => {
+    const [big, small] = size[a] >= size[b] ? [a, b] : [b, a];
+    const into = keysOf(big);
+    for (const [k, n] of keysOf(small)) into.set(k, (into.get(k) ?? 0) + n);
+    held.set(big, into);
+    held.delete(small);
+    parent[small] = big;
+    size[big] += size[small];
+    pol[big] = pol[big] || pol[small];
   };
   let pairs = 0;
-  const signatures = (db.prepare('SELECT count(*) AS n FROM position_sig').get() as { n: number }).n;
-  // A target shared by many provisions ("droit international") is generic: it links nothing by itself.
-  const genericSize = Math.max(6, Math.ceil(signatures * 0.01));
-  const groupPage = db.prepare(
-    'SELECT key, group_concat(pid) AS pids FROM position_block WHERE key > ? GROUP BY key HAVING count(*) > 1 ORDER BY key LIMIT 1000',
-  );
-  function* blockGroups(): Generator<{ key: string; pids: string }> {
-    let after = '';
-    for (;;) {
-      const rows = groupPage.all(after) as { key: string; pids: string }[];
-      if (!rows.length) return;
-      yield* rows;
-      after = rows[rows.length - 1].key;
+  // A target shared by many units ("droit international") is generic: it links nothing by itself.
+  const genericSize = Math.max(6, Math.ceil(units * 0.01));
+  let afterKey = 0;
+  for (;;) {
+    const keys = keyPage.all(afterKey) as { id: number; key: string }[];
+    if (!keys.length) break;
+    afterKey = keys[keys.length - 1].id;
+    for (const { key } of keys) {
+      const rows = blockOf.all(key) as { uid: number; context: string; specific: number }[];
+      const block = rows.map((r) => ({ uid: r.uid, context: new Set(r.context.split(' ').filter(Boolean)) }));
+      const specific = rows[0].specific === 1;
+      const threshold =
+        block.length > genericSize || key.startsWith('stem:') ? LINK_THRESHOLD.wordingOnly : specific ? LINK_THRESHOLD.specific : LINK_THRESHOLD.common;
+      const window = block.length > MAX_BLOCK_PAIRS ? 20 : block.length;
+      for (let i = 0; i < block.length; i++) {
+        const a = load(block[i].uid);
+        for (let j = i + 1; j < Math.min(block.length, i + window); j++) {
+          const ra = find(block[i].uid);
+          const rb = find(block[j].uid);
+          if (ra === rb || (pol[ra] && pol[rb] && pol[ra] !== pol[rb])) continue;
+          const b = load(block[j].uid);
+          // Two statements of view are no stance; one stance is about one policy domain.
+          if ((!a.pol && !b.pol) || (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t)))) continue;
+          pairs++;
+          // Two clauses of one document need closer wording than a stance restated in another,
+          // unless they follow one another (a stance developed over two sentences, or one sentence).
+          const adjacent = a.doc === b.doc && Math.abs(a.pid - b.pid) <= 1;
+          const needed = adjacent && a.pol && b.pol ? LINK_THRESHOLD.specific : a.doc === b.doc ? threshold + 0.1 : threshold;
+          const close =
+            a.pid === b.pid ||
+            jaccard(a.stems, b.stems) >= needed ||
+            (block[i].context.size > 0 && jaccard(block[i].context, block[j].context) >= needed + CONTEXT_MARGIN);
+          if (close && central(ra, key) && central(rb, key)) union(ra, rb);
+        }
+      }
     }
   }
-  const member = db.prepare('SELECT s.pid, s.doc, s.date, s.targets, p.text FROM position_sig s JOIN provisions p ON p.id = s.pid WHERE s.pid = ?');
+  held.clear();
+  // Pass 4: each group of units that spans two documents and takes a side is a position.
+  const groups = new Map<number, number[]>();
+  for (let u = 1; u <= units; u++) {
+    const r = find(u);
+    if (size[r] > 1 && pol[r] !== NEUTRAL) (groups.get(r) ?? groups.set(r, []).get(r)!).push(u);
+  }
+  const unitRow = db.prepare(
+    `SELECT u.pid, u.doc, u.targets, u.clause, p.text, d.date FROM position_unit u JOIN provisions p ON p.id = u.pid JOIN documents d ON d.id = u.doc WHERE u.uid = ?`,
+  );
   const topicsOf = db.prepare("SELECT label FROM codes WHERE kind = 'topic' AND provision_id = ?");
   const tally = (values: string[]) => {
     const m = new Map<string, number>();
     for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
-  const candidates: { act: string; target: string; members: number[] }[] = [];
-  const byKey = new Map<string, { act: string; target: string; members: number[] }>();
-  const rank = (t: string) => (t.startsWith('term:') ? (t.includes(' ') ? 0 : 2) : t.startsWith('entity:') ? 1 : 3);
-  for (const g of blockGroups()) {
-    const pids = g.pids.split(',').map(Number);
-    const act = g.key.slice(0, g.key.indexOf('|'));
-    const target = g.key.slice(g.key.indexOf('|') + 1);
-    const threshold =
-      pids.length > genericSize
-        ? LINK_THRESHOLD.wordingOnly
-        : target.startsWith('entity:')
-          ? LINK_THRESHOLD.sharedEntity
-          : target.startsWith('term:')
-            ? target.includes(' ')
-              ? LINK_THRESHOLD.sharedPhrase
-              : LINK_THRESHOLD.sharedWord
-            : LINK_THRESHOLD.wordingOnly;
-    const parent = new Map(pids.map((p) => [p, p]));
-    const find = (x: number): number => {
-      // Path halving keeps the trees flat, so large blocks stay linear.
-      while (parent.get(x) !== x) {
-        const up = parent.get(parent.get(x)!)!;
-        parent.set(x, up);
-        x = up;
-      }
-      return x;
-    };
-    const window = pids.length > MAX_BLOCK_PAIRS ? 20 : pids.length;
-    for (let i = 0; i < pids.length; i++) {
-      const a = load(pids[i]);
-      for (let j = i + 1; j < Math.min(pids.length, i + window); j++) {
-        const b = load(pids[j]);
-        if (a.doc === b.doc || find(pids[i]) === find(pids[j])) continue;
-        pairs++;
-        if (jaccard(a.stems, b.stems) >= threshold) parent.set(find(pids[i]), find(pids[j]));
-      }
-    }
-    const components = new Map<number, number[]>();
-    for (const p of pids) (components.get(find(p)) ?? components.set(find(p), []).get(find(p))!).push(p);
-    for (const members of components.values()) {
-      if (members.length < 2) continue;
-      if (new Set(members.map((m) => load(m).doc)).size < 2) continue;
-      // The same group found again through another shared target is kept once, under its most specific target.
-      const named = target.startsWith('stem:') ? '' : target;
-      const key = groupKey(act, members);
-      const seen = byKey.get(key);
-      if (seen) {
-        if (rank(named) < rank(seen.target)) seen.target = named;
-        continue;
-      }
-      const candidate = { act, target: named, members };
-      byKey.set(key, candidate);
-      candidates.push(candidate);
-    }
-  }
-  // A group contained in a larger group of the same act is the same position seen through a narrower target.
-  byKey.clear();
-  // Larger first; among equals, the one named by a specific phrase, then by an entity, then by wording alone.
-  candidates.sort((a, b) => b.members.length - a.members.length || rank(a.target) - rank(b.target));
-  const accepted = new Map<number, number[]>();
   let written = 0;
   const covered = new Set<number>();
   db.exec('BEGIN');
@@ -276,59 +445,61 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     'INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const insertMember = db.prepare('INSERT INTO position_members (position_id, provision_id, doc_id) VALUES (?, ?, ?)');
-  const acts = new Map<number, string>();
-  const memberSets = new Map<number, Set<number>>();
-  for (const { act, target, members } of candidates) {
-    {
-      const containers = accepted.get(members[0]) ?? [];
-      if (containers.some((c) => acts.get(c) === act && members.every((m) => memberSets.get(c)!.has(m)))) continue;
-      const rows = members.map((pid) => member.get(pid) as { pid: number; doc: string; date: string | null; targets: string; text: string });
-      const docs = new Set(rows.map((r) => r.doc));
-      if (docs.size < 2) continue;
-      const entities = tally(rows.flatMap((r) => r.targets.split('|').filter((t) => t.startsWith('entity:'))))
-        .filter(([, n]) => n * 2 >= rows.length)
-        .map(([t]) => t.slice(7));
-      const topics = tally(rows.flatMap((r) => (topicsOf.all(r.pid) as { label: string }[]).map((t) => t.label)))
-        .filter(([, n]) => n * 2 >= rows.length)
-        .map(([t]) => t);
-      const dated = rows.filter((r) => r.date).sort((x, y) => x.date!.localeCompare(y.date!));
-      const earliest = dated[0] ?? rows[0];
-      const id = Number(
-        insertPosition.run(
-          act,
-          target,
-          earliest.text,
-          dated[0]?.date ?? null,
-          dated[dated.length - 1]?.date ?? null,
-          docs.size,
-          rows.length,
-          JSON.stringify(entities),
-          JSON.stringify(topics),
-        ).lastInsertRowid,
-      );
-      for (const r of rows) (insertMember.run(id, r.pid, r.doc), covered.add(r.pid), (accepted.get(r.pid) ?? accepted.set(r.pid, []).get(r.pid)!).push(id));
-      acts.set(id, act);
-      memberSets.set(id, new Set(members));
-      written++;
-    }
+  for (const [root, members] of groups) {
+    const rows = members.map((uid) => unitRow.get(uid) as { pid: number; doc: string; targets: string; clause: string; text: string; date: string | null });
+    const docs = new Set(rows.map((r) => r.doc));
+    if (docs.size < 2) continue;
+    const targetsOf = (r: (typeof rows)[number]) => new Map(r.targets.split('\n').map((l) => [l.slice(0, l.indexOf('\t')), l.slice(l.indexOf('\t') + 1)]));
+    const unitTargets = rows.map(targetsOf);
+    // Named by the target most of its members hold, the most specific among equals.
+    const [target] = tally(unitTargets.flatMap((t) => [...t.keys()])).sort((x, y) => y[1] - x[1] || keyRank(x[0]) - keyRank(y[0]))[0];
+    const surfaces = tally(unitTargets.flatMap((t) => (t.has(target) ? [t.get(target)!.toLowerCase()] : [])));
+    const shown = target.startsWith('term:') ? `term:${surfaces[0][0]}` : target;
+    // Labelled by the shortest clause that states it: the act and what it is about, in the statement's words.
+    const clauses = rows
+      .filter((_, i) => unitTargets[i].has(target))
+      .map((r) => {
+        const [s, e] = r.clause.split(':').map(Number);
+        return clip(r.text.slice(s, e));
+      })
+      .sort((x, y) => x.length - y.length);
+    const label = clauses.find((c) => c.split(/\s+/).length >= 4) ?? clauses[0];
+    const byPid = new Map(rows.map((r) => [r.pid, r]));
+    const provisions = [...byPid.values()];
+    const entities = tally(provisions.flatMap((r) => [...targetsOf(r).keys()].filter((k) => k.startsWith('entity:'))))
+      .filter(([, n]) => n * 2 >= provisions.length)
+      .map(([t]) => t.slice(7));
+    const topics = tally(provisions.flatMap((r) => (topicsOf.all(r.pid) as { label: string }[]).map((t) => t.label)))
+      .filter(([, n]) => n * 2 >= provisions.length)
+      .map(([t]) => t);
+    const dated = provisions.filter((r) => r.date).sort((x, y) => x.date!.localeCompare(y.date!));
+    const id = Number(
+      insertPosition.run(
+        pol[root] === AGAINST ? 'oppose' : 'support',
+        shown,
+        label,
+        dated[0]?.date ?? null,
+        dated[dated.length - 1]?.date ?? null,
+        docs.size,
+        provisions.length,
+        JSON.stringify(entities),
+        JSON.stringify(topics),
+      ).lastInsertRowid,
+    );
+    for (const r of provisions) (insertMember.run(id, r.pid, r.doc), covered.add(r.pid));
+    written++;
   }
   db.prepare("INSERT OR REPLACE INTO entente_state (key, value) VALUES ('positions_stamp', ?)").run(stamp);
   db.exec('COMMIT');
-  const provisionsInPositions = covered.size;
-  db.exec('DROP TABLE IF EXISTS temp.position_sig; DROP TABLE IF EXISTS temp.position_block;');
-  return { positions: written, provisions: provisionsInPositions, pairs };
+  db.exec('DROP TABLE IF EXISTS temp.position_unit; DROP TABLE IF EXISTS temp.position_block; DROP TABLE IF EXISTS temp.position_key;');
+  return { positions: written, provisions: covered.size, pairs };
 }
 
-/** A compact key for a group of provisions under one act (a hash of the sorted ids, with the size). */
-function groupKey(act: string, members: number[]): string {
-  const sorted = [...members].sort((a, b) => a - b);
-  let h1 = 2166136261;
-  let h2 = 0;
-  for (const m of sorted) {
-    h1 = Math.imul(h1 ^ m, 16777619);
-    h2 = (h2 + Math.imul(m, 2654435761)) | 0;
-  }
-  return `${act}|${sorted.length}|${h1 >>> 0}|${h2 >>> 0}`;
+/** A clause as a label: without the connectives that lead into the next one, and not too long. */
+function clip(clause: string): string {
+  let s = clause.replace(/[\s,;:.]+(?:et|ou|and|or)?(?:\s+(?:de|d'|d’|à|to))?\s*$/iu, '').trim();
+  if (s.length > 160) s = `${s.slice(0, s.lastIndexOf(' ', 157))}…`;
+  return s;
 }
 
 function toSummary(r: Record<string, unknown>): PositionSummary {

@@ -16,6 +16,13 @@ function stopwords(language: string): Set<string> {
   return set;
 }
 
+/** The tokens of a text with their stem, or null for a stopword or a one-letter token. */
+export function stemmedTokens(text: string, language: string, from = 0, to = text.length): { start: number; end: number; norm: string; stem: string | null }[] {
+  const stem = stemmerFor(language);
+  const stop = stopwords(language);
+  return tokenize(text, from, to).map((t) => ({ start: t.start, end: t.end, norm: t.norm, stem: !stop.has(t.norm) && t.norm.length > 1 ? stem(t.raw) : null }));
+}
+
 /** The content stems of a text: what two wordings of one provision share. */
 export function contentStems(text: string, language: string): Set<string> {
   const stem = stemmerFor(language);
