@@ -17,11 +17,11 @@ const FLOORS = {
     actsMacro: 0.85,
     holders: 0.95,
     entities: 0.95,
-    topics: 0.765,
-    topicsMacro: 0.765,
+    topics: 0.85,
+    topicsMacro: 0.86,
     docFields: ['language', 'doc_type', 'date', 'parties'],
   },
-  dev: { segmentation: 0.96, acts: 0.85, actsMacro: 0, holders: 0.9, entities: 0.9, topics: 0.77, topicsMacro: 0, docFields: [] as string[] },
+  dev: { segmentation: 0.96, acts: 0.85, actsMacro: 0, holders: 0.9, entities: 0.9, topics: 0.9, topicsMacro: 0, docFields: [] as string[] },
 };
 
 for (const set of ['seeds', 'dev'] as const) {

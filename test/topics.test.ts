@@ -268,3 +268,10 @@ describe('topics: dense evidence', () => {
     assert.deepEqual(topics(doc, 'The two sides'), ['regional_security', 'strategic_stability']);
   });
 });
+
+describe('topics: boilerplate', () => {
+  test('"peace, stability and prosperity" is not the economy', () => {
+    const doc = analyze(EN + 'The two sides will work for lasting peace, stability and prosperity.');
+    assert.ok(!topics(doc, 'The two sides').includes('economy'), `topics: ${topics(doc, 'The two sides')}`);
+  });
+});
