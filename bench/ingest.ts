@@ -1,6 +1,6 @@
 /**
  * Throughput and memory of ingestion: analyse each generated document (with the given coding
- * stages) and store it in a fresh SQLite file, one document at a time, as `entente ingest` does.
+ * stages) and store it in a fresh SQLite file through the same writer as `entente ingest`.
  */
 import { rmSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { segment } from '../src/segment/segment.ts';
 import type { Doc } from '../src/core/types.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { saveDocument } from '../src/store/documents.ts';
+import { DocumentWriter } from '../src/store/writer.ts';
 import { generateCorpus, type BaseText } from './corpus.ts';
 import { heapUsedMB, peakRssMB, progress, retainedHeapMB, round, rssMB, toMB } from './util.ts';
 
@@ -112,13 +113,14 @@ export function runIngest(options: IngestOptions): IngestResult {
   });
   let nextProgress = 10;
 
+  const writer = new DocumentWriter(db);
   const startRss = rssMB();
   const start = performance.now();
   for (const generated of generateCorpus(bases, targetBytes)) {
     const t0 = performance.now();
     const doc = analyzeText(generated.text, generated.source, context, timed);
     const t1 = performance.now();
-    if (saveDocument(db, doc).status === 'unchanged') unchanged++;
+    if (writer.save(doc).status === 'unchanged') unchanged++;
     storeMs += performance.now() - t1;
     analyzeMs += t1 - t0;
     docs++;
@@ -141,6 +143,9 @@ export function runIngest(options: IngestOptions): IngestResult {
       nextProgress += 10;
     }
   }
+  const closing = performance.now();
+  writer.close();
+  storeMs += performance.now() - closing;
   const seconds = (performance.now() - start - sampleMs) / 1000;
   samples.push(sample());
   db.close();

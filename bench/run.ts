@@ -13,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CODING_STAGES } from '../src/analyze/pipeline.ts';
+import { boundHeapGrowth } from '../src/core/heap.ts';
 import { DEFAULT_CORPUS_DIR, loadBaseTexts } from './corpus.ts';
 import { dbPath, profilePreStages, runIngest, type IngestResult, type Milestone } from './ingest.ts';
 import { runEntityBench, type EntityResult } from './entities.ts';
@@ -146,6 +147,8 @@ function report(meta: Record<string, string>, a: IngestResult, b: IngestResult, 
 }
 
 async function main(): Promise<void> {
+  // The same runtime setting as the CLI (`entente ingest`), so the figures are the user's.
+  boundHeapGrowth();
   const options = parseOptions();
   const cpus = os.cpus();
   const meta = {

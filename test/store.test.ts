@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/store/database.ts';
 import { saveDocument, replaceAnalysis, listDocuments, findDocument, documentProvisions, effectiveAnnotations } from '../src/store/documents.ts';
 import { ingestFiles, expandInputs } from '../src/ingest/ingest.ts';
+import { DocumentWriter } from '../src/store/writer.ts';
 import { defaultContext } from '../src/analyze/stage.ts';
 import { analyze } from './helpers.ts';
 
@@ -37,6 +38,34 @@ test('a document that fails while being stored leaves nothing behind', () => {
   assert.throws(() => saveDocument(db, doc), /CHECK constraint/);
   for (const table of ['documents', 'provisions', 'annotations'])
     assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, `${table} is empty`);
+});
+
+test('in a batched ingest, a document that fails is rolled back alone and the batch is committed', () => {
+  const dir = tmp();
+  const dbFile = path.join(dir, 'batch.db');
+  const db = openDatabase(dbFile);
+  const writer = new DocumentWriter(db, { documents: 3, ms: 60_000 });
+  const texts = [0, 1, 2, 3].map((i) => `${TEXT}\n${i + 3}. Les parties se réuniront en ${2030 + i}.`);
+  writer.save(analyze(texts[0]));
+  const bad = analyze(texts[1]);
+  bad.annotations.push({ kind: 'bogus' as never, label: 'x', provision: 0, start: 0, end: 1, rule: 'test', origin: 'machine' });
+  assert.throws(() => writer.save(bad), /CHECK constraint/);
+  writer.save(analyze(texts[2]));
+  // Not yet committed: another connection sees nothing.
+  const count = () => {
+    const other = openDatabase(dbFile, { readonly: true });
+    const n = (other.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+    other.close();
+    return n;
+  };
+  assert.equal(count(), 0);
+  writer.save(analyze(texts[3]));
+  assert.equal(count(), 3, 'the batch of three saved documents is committed');
+  writer.close();
+  const names = (db.prepare('SELECT count(*) AS n FROM provisions WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
+  assert.equal(names, 0, 'no provision of the failed document is left');
+  assert.equal(listDocuments(db).length, 3);
+  db.close();
 });
 
 test('re-analysis replaces machine codes in place and keeps the document', () => {

@@ -1,5 +1,6 @@
 import { EntenteError } from '../core/types.ts';
 import { COMMANDS } from './commands.ts';
+import { boundHeapGrowth } from '../core/heap.ts';
 
 const USAGE = `entente — joint statements as a structured, searchable record
 
@@ -14,6 +15,7 @@ Run "entente <command> --help" for the options of a command.`;
 
 /** Runs one CLI command and returns the process exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
+  boundHeapGrowth();
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(USAGE);

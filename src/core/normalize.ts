@@ -38,7 +38,7 @@ export function foldAccents(text: string): string {
   if (cached !== undefined) return cached;
   const lower = text.toLowerCase();
   // Plain ASCII words (most of them) need no decomposition.
-  const folded = /^[\x00-\x7f]*$/.test(lower)
+  const folded = isAscii(lower)
     ? lower
     : lower
         .normalize('NFD')
@@ -51,4 +51,9 @@ export function foldAccents(text: string): string {
     foldCache.set(text, folded);
   }
   return folded;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

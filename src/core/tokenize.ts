@@ -16,6 +16,8 @@ export interface Token {
 
 // A word is a run of letters, digits and inner dots of acronyms (U.S., D.C.).
 const WORD = /[\p{L}\p{N}]+(?:\.(?=\p{Lu}\.)[\p{L}]+)*(?:['’ʼ](?=\p{L}))?/gu;
+/** ' ’ ʼ */
+const isApostrophe = (code: number) => code === 0x27 || code === 0x2019 || code === 0x2bc;
 const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
 
 /**
@@ -33,9 +35,10 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       raw = raw.slice(0, to - m.index);
       end = to;
     }
-    const elided = /['’ʼ]$/.test(raw) && ELISION.test(raw);
-    if (/['’ʼ]$/.test(raw) && !elided) {
-      const rest = /^[\p{L}]+/u.exec(text.slice(end));
+    const endsWithApostrophe = isApostrophe(raw.charCodeAt(raw.length - 1));
+    const elided = endsWithApostrophe && ELISION.test(raw);
+    if (endsWithApostrophe && !elided) {
+      const rest = /^[\p{L}]+/u.exec(text.slice(end, end + 64));
       if (rest && /^s$/i.test(rest[0])) {
         // An English possessive ("China's"): the name is the token, the "'s" is dropped.
         raw = raw.slice(0, -1);
@@ -48,8 +51,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
         WORD.lastIndex = end;
       }
     }
-    const prev = text[m.index - 1];
-    const afterHyphen = (prev === '-' || prev === '‑' || prev === '–') && tokens.length > 0 && tokens[tokens.length - 1].end === m.index - 1;
+    const prev = text.charCodeAt(m.index - 1);
+    const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && tokens.length > 0 && tokens[tokens.length - 1].end === m.index - 1;
     tokens.push({ start: m.index, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen });
   }
   return tokens;

@@ -5,7 +5,7 @@ import { EntenteError } from '../core/types.ts';
 import { readStatementFile, SUPPORTED_EXTENSIONS } from './read-file.ts';
 import { analyzeText } from '../analyze/pipeline.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
-import { saveDocument } from '../store/documents.ts';
+import { DocumentWriter } from '../store/writer.ts';
 import type { Db } from '../store/database.ts';
 
 export interface IngestOutcome {
@@ -50,8 +50,8 @@ export function expandInputs(inputs: string[]): string[] {
 }
 
 /**
- * Reads, analyses and stores each file; one transaction per document. A file that fails is
- * reported and skipped: the run goes on with the rest.
+ * Reads, analyses and stores each file; each document is stored whole or not at all (see
+ * DocumentWriter). A file that fails is reported and skipped: the run goes on with the rest.
  */
 export async function ingestFiles(
   db: Db,
@@ -61,24 +61,29 @@ export async function ingestFiles(
 ): Promise<IngestSummary> {
   const summary: IngestSummary = { added: 0, unchanged: 0, failed: 0, provisions: 0, languages: {}, outcomes: [] };
   let done = 0;
-  for (const file of files) {
-    let outcome: IngestOutcome;
-    try {
-      const read = await readStatementFile(file);
-      const doc = analyzeText(read.text, read.source, context);
-      const saved = saveDocument(db, doc);
-      outcome = { file, status: saved.status, id: saved.id, provisions: doc.provisions.length, language: doc.language };
-      if (saved.status === 'added') {
-        summary.provisions += doc.provisions.length;
-        summary.languages[doc.language] = (summary.languages[doc.language] ?? 0) + 1;
+  const writer = new DocumentWriter(db);
+  try {
+    for (const file of files) {
+      let outcome: IngestOutcome;
+      try {
+        const read = await readStatementFile(file);
+        const doc = analyzeText(read.text, read.source, context);
+        const saved = writer.save(doc);
+        outcome = { file, status: saved.status, id: saved.id, provisions: doc.provisions.length, language: doc.language };
+        if (saved.status === 'added') {
+          summary.provisions += doc.provisions.length;
+          summary.languages[doc.language] = (summary.languages[doc.language] ?? 0) + 1;
+        }
+      } catch (err) {
+        const message = err instanceof EntenteError ? err.describe() : `${file}: ${(err as Error).message}`;
+        outcome = { file, status: 'failed', error: message };
       }
-    } catch (err) {
-      const message = err instanceof EntenteError ? err.describe() : `${file}: ${(err as Error).message}`;
-      outcome = { file, status: 'failed', error: message };
+      summary[outcome.status]++;
+      summary.outcomes.push(outcome);
+      onProgress?.(++done, outcome);
     }
-    summary[outcome.status]++;
-    summary.outcomes.push(outcome);
-    onProgress?.(++done, outcome);
+  } finally {
+    writer.close();
   }
   return summary;
 }

@@ -28,12 +28,13 @@ export function stemmerFor(language: string): (word: string) => string {
     if (name) {
       const { stemmer } = require(`@orama/stemmers/${name}`) as { stemmer: (w: string) => string };
       const memo = new Map<string, string>();
+      // Keyed by the word as written: most words recur with the same case, and the key then
+      // costs no lower-casing.
       fn = (w: string) => {
-        const lower = w.toLowerCase().replace(/[’']/g, '');
-        let s = memo.get(lower);
+        let s = memo.get(w);
         if (s === undefined) {
-          s = foldAccents(stemmer(lower));
-          if (memo.size < 200_000) memo.set(lower, s);
+          s = foldAccents(stemmer(w.toLowerCase().replace(/[’']/g, '')));
+          if (memo.size < 200_000) memo.set(w, s);
         }
         return s;
       };

@@ -1,0 +1,56 @@
+import type { Doc } from '../core/types.ts';
+import type { Db } from './database.ts';
+import { saveDocument } from './documents.ts';
+
+/** How many documents, or how many milliseconds of work, one commit of a bulk ingest holds at most. */
+export const COMMIT_EVERY = { documents: 64, ms: 1000 };
+/** Page cache of a bulk ingest (KiB): the annotation and full-text indexes take a page or two per document. */
+const INGEST_CACHE_KIB = 16 * 1024;
+
+/**
+ * Stores analysed documents for a bulk ingest. Each document is written in its own nested
+ * transaction (a SQLite savepoint), so it is stored whole or not at all; the savepoints are
+ * committed together every few dozen documents or every second, because a commit per
+ * document rewrites the same index pages (one per label, one per term) again and again.
+ * A crash loses at most the documents of the open batch, each of them whole: running the
+ * ingest again adds them.
+ */
+export class DocumentWriter {
+  private pending = 0;
+  private openedAt = 0;
+  private readonly previousCache: number;
+
+  constructor(
+    private readonly db: Db,
+    private readonly every = COMMIT_EVERY,
+  ) {
+    this.previousCache = Number(db.pragma('cache_size', { simple: true }));
+    db.pragma(`cache_size = -${INGEST_CACHE_KIB}`);
+  }
+
+  save(doc: Doc): { id: string; status: 'added' | 'unchanged' } {
+    if (!this.db.inTransaction) {
+      this.db.prepare('BEGIN').run();
+      this.openedAt = performance.now();
+      this.pending = 0;
+    }
+    // Inside an open transaction, saveDocument's own transaction is a savepoint: a document
+    // that fails is rolled back alone and the batch goes on.
+    const saved = saveDocument(this.db, doc);
+    this.pending++;
+    if (this.pending >= this.every.documents || performance.now() - this.openedAt >= this.every.ms) this.flush();
+    return saved;
+  }
+
+  /** Commits the open batch. */
+  flush(): void {
+    if (this.db.inTransaction) this.db.prepare('COMMIT').run();
+    this.pending = 0;
+  }
+
+  /** Commits and gives the connection its usual page cache back. */
+  close(): void {
+    this.flush();
+    this.db.pragma(`cache_size = ${this.previousCache}`);
+  }
+}
