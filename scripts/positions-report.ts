@@ -1,7 +1,9 @@
 /**
- * Prints every position found in a corpus directory (default: the shared seed corpus), with its
- * members as doc#index and the start of their text: `node --import tsx scripts/positions-report.ts [dir] [--all]`.
+ * Prints every position found in corpus directories (default: the shared seed corpus), with its
+ * members as doc#index and the start of their text: `node --import tsx scripts/positions-report.ts [dir...] [--all] [--copies N]`.
  * `--all` also lists every position-taking provision left out of a group, to look for misses.
+ * `--copies N` ingests each text N times with distinct closing lines: the groups should be the
+ * same, each with N times the documents.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -13,10 +15,17 @@ import { saveDocument } from '../src/store/documents.ts';
 import { buildPositions, getPosition, listPositions } from '../src/query/positions.ts';
 
 const args = process.argv.slice(2);
-const dir = args.find((a) => !a.startsWith('--')) ?? fileURLToPath(new URL('../../shared/corpus/seeds', import.meta.url));
+const copiesAt = args.indexOf('--copies');
+const copies = copiesAt >= 0 ? Number(args[copiesAt + 1]) : 1;
+const dirs = args.filter((a, i) => !a.startsWith('--') && (copiesAt < 0 || i !== copiesAt + 1));
+if (!dirs.length) dirs.push(fileURLToPath(new URL('../../shared/corpus/seeds', import.meta.url)));
 const db = openDatabase(':memory:');
-for (const f of readdirSync(dir).sort())
-  saveDocument(db, analyzeText(normalizeText(readFileSync(path.join(dir, f), 'utf8')), { path: f, format: 'text', encoding: 'utf-8', hints: {} }));
+for (let k = 0; k < copies; k++)
+  for (const dir of dirs)
+    for (const f of readdirSync(dir).sort()) {
+      const text = normalizeText(readFileSync(path.join(dir, f), 'utf8')) + (k ? `\n\n(copie ${k})` : '');
+      saveDocument(db, analyzeText(text, { path: k ? `${f}-${k}` : f, format: 'text', encoding: 'utf-8', hints: {} }));
+    }
 const t0 = performance.now();
 const built = buildPositions(db);
 console.log(`${built.positions} positions, ${built.provisions} provisions, ${built.pairs} comparisons, ${(performance.now() - t0).toFixed(0)} ms\n`);

@@ -165,22 +165,24 @@ test('search queries parse, and malformed ones give a clear message instead of a
     );
 });
 
-function corpusDb() {
+/** Three statements restating two stances (coercive measures, NATO) in other words and languages. */
+const CORPUS: [string, string][] = [
+  [
+    '2019.txt',
+    'Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nLes deux parties soutiennent le système international centré sur les Nations unies.\nMoscou, le 5 juin 2019',
+  ],
+  [
+    '2021.txt',
+    'Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties coopéreront dans le domaine de l’énergie nucléaire civile.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021',
+  ],
+  [
+    '2023.txt',
+    'Joint Statement 2023\n\nThe two sides oppose unilateral sanctions and NATO expansion.\nThe two sides will deepen energy cooperation.\nMoscow, March 21, 2023',
+  ],
+];
+
+function corpusDb(docs = CORPUS) {
   const db = openDatabase(':memory:');
-  const docs = [
-    [
-      '2019.txt',
-      'Déclaration de 2019\n\nLes deux parties s’opposent aux mesures coercitives unilatérales et à l’élargissement de l’OTAN.\nLes deux parties renforceront leur coopération énergétique.\nLes deux parties soutiennent le système international centré sur les Nations unies.\nMoscou, le 5 juin 2019',
-    ],
-    [
-      '2021.txt',
-      'Déclaration de 2021\n\nLes deux parties s’opposent fermement aux mesures coercitives unilatérales.\nLes deux parties coopéreront dans le domaine de l’énergie nucléaire civile.\nLes deux parties expriment leur préoccupation face à l’AUKUS.\nPékin, le 28 juin 2021',
-    ],
-    [
-      '2023.txt',
-      'Joint Statement 2023\n\nThe two sides oppose unilateral sanctions and NATO expansion.\nThe two sides will deepen energy cooperation.\nMoscow, March 21, 2023',
-    ],
-  ];
   for (const [name, text] of docs) saveDocument(db, analyze(text, name));
   return db;
 }
@@ -264,4 +266,54 @@ test('positions found in the seed corpus include the recurring ones a reader fin
   // Unrelated stances of one provision stay apart: the missile-defence group is not the NPT's.
   const npt = positions.find((p) => groupOf(p.id).includes('003#92'))!;
   assert.ok(!groupOf(npt.id).includes('000#5'));
+});
+
+/** `copies` copies of each statement, each with another year on its closing line (so another date and text). */
+const copiesOf = (docs: [string, string][], copies: number): [string, string][] =>
+  Array.from({ length: copies }, (_, k) =>
+    docs.map(([name, text]): [string, string] => [`${k}-${name}`, text.replace(/(\d{4})$/, (y) => String(Number(y) + k))]),
+  ).flat();
+
+test('a statement stored many times forms the same positions as once, each over all its copies', () => {
+  const once = corpusDb();
+  const copies = 5;
+  const many = corpusDb(copiesOf(CORPUS, copies));
+  const all = (db: ReturnType<typeof corpusDb>) => listPositions(db, { limit: 1000 }).positions;
+  const expected = all(once).map((p) => `${p.act} ${p.target} ${p.documents * copies} ${p.provisions * copies}`);
+  assert.ok(expected.length >= 1);
+  // One position per stance, not one per copy or per pair of copies.
+  assert.deepEqual(
+    all(many)
+      .map((p) => `${p.act} ${p.target} ${p.documents} ${p.provisions}`)
+      .sort(),
+    expected.sort(),
+  );
+  const coercive = all(many).filter((p) => p.act === 'oppose' && p.target.includes('coercit'));
+  assert.equal(coercive.length, 1);
+  assert.equal(coercive[0].documents, 2 * copies);
+  assert.equal(coercive[0].firstSeen, '2019-06-05');
+  assert.equal(coercive[0].lastSeen, '2025-06-28');
+  // A stance is recurring when another statement restates it, not when one statement is stored again.
+  assert.equal(all(corpusDb(copiesOf([CORPUS[1]], copies))).length, 0);
+});
+
+test('many distinct wordings of one stance, more than a block compares pairwise, form one position', () => {
+  const n = 260;
+  const docs: [string, string][] = Array.from({ length: n }, (_, k) => [
+    `${k}.txt`,
+    `Déclaration commune ${k}\n\nLors de leur ${k + 1}e rencontre, les deux parties s’opposent ${k % 2 ? 'fermement ' : ''}aux mesures coercitives unilatérales.\n` +
+      `Les deux parties ${k % 3 ? 'soutiennent pleinement' : 'soutiennent'} le Traité sur la non-prolifération des armes nucléaires, pilier ${k + 1} du régime.\n` +
+      `Moscou, le 5 juin ${2000 + (k % 25)}`,
+  ]);
+  const db = corpusDb(docs);
+  buildPositions(db);
+  const { positions } = listPositions(db, { limit: 1000 });
+  // Two stances, each one position over every statement: neither split among its wordings nor merged with the other.
+  const shown = positions.map((p) => `${p.act} ${p.target} ${p.documents}`).join('; ');
+  assert.equal(positions.length, 2, shown);
+  const oppose = positions.find((p) => p.act === 'oppose')!;
+  const support = positions.find((p) => p.act === 'support')!;
+  assert.match(oppose.target, /coercit/);
+  assert.match(support.label, /non-prolifération/);
+  assert.deepEqual([oppose.documents, support.documents], [n, n]);
 });

@@ -8,10 +8,11 @@ import { tokenize } from '../core/tokenize.ts';
  * Positions: the same stance taken again and again across documents — for or against the same
  * target, in similar wording. A provision is cut into clauses at its act cues ("continueront de
  * pratiquer X, ... et de s'opposer à Y" holds a stance for X and one against Y); each clause is a
- * stance unit with a polarity and its targets (entities and multiword terms). Candidate pairs come
- * from blocks keyed by target (and by rare stems), never from all pairs; linked units form a
- * position. Working state lives in temporary SQLite tables and typed arrays, so memory stays small
- * whatever the corpus size.
+ * stance unit with a polarity and its targets (entities and multiword terms). Clauses worded alike
+ * are one unit, whatever the number of documents repeating them. Candidate pairs come from blocks
+ * keyed by target (and by rare stems), never from all pairs; linked units form a position. Working
+ * state lives in temporary SQLite tables and typed arrays, so memory stays small whatever the
+ * corpus size.
  */
 
 /** Polarity of a stance unit: for its targets, against them, or unknown (a statement of view). */
@@ -72,8 +73,9 @@ export const LINK_THRESHOLD = { specific: 0.08, common: 0.2, wordingOnly: 0.4 };
 const CONTEXT_MARGIN = 0.15;
 /** Words on each side of a target that make its context. */
 const CONTEXT = 5;
-/** Blocks larger than this compare each member with its neighbours only. */
+/** Blocks larger than this compare each member with its neighbours only, this many on each side in each order. */
 const MAX_BLOCK_PAIRS = 200;
+const NEIGHBOURS = 20;
 
 export interface PositionSummary {
   id: number;
@@ -236,20 +238,50 @@ function unitsOf(text: string, language: string, actSpans: Span[], targets: Targ
 /** Specific targets first: a multiword term, then an entity, then a one-word term, then a rare stem. */
 const keyRank = (k: string) => (k.startsWith('term:') ? (k.includes(' ') ? 0 : 2) : k.startsWith('entity:') ? 1 : 3);
 
+/** A 32-bit string hash (FNV-1a with a murmur finaliser); the seed and multiplier make independent ones. */
+function hash32(s: string, seed: number, prime = 0x01000193): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), prime);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
+}
+const hashA = (s: string) => hash32(s, 0x811c9dc5);
+const hashB = (s: string) => hash32(s, 0x9747b28c, 0x5bd1e995);
+/** A 53-bit key from the two hashes: exact in a double and an SQLite integer. */
+const key53 = (a: number, b: number) => a * 0x200000 + (b & 0x1fffff);
+
 /**
  * Rebuilds the positions of the whole database. Returns counts; `onProgress` is called with the
  * number of provisions read.
+ *
+ * Clauses worded alike are one unit: a provision seen before (same text and codes) is not cut
+ * again, and a clause seen before (same wording, side and targets) is not a new unit but one more
+ * occurrence of it. Blocking and linking run on the distinct units only, so a statement repeated a
+ * thousand times costs what it costs once and forms the same groups; its occurrences come back
+ * when the members are written. A group is a position when its occurrences span two statements:
+ * documents taking the very same stances in the very same words (copies of one statement with
+ * another date or closing line) are one statement, not a stance restated.
  */
 export function buildPositions(db: Db, onProgress?: (read: number) => void): { positions: number; provisions: number; pairs: number } {
   ensureTables(db);
   const stamp = corpusStamp(db);
+  const dropTemp = () =>
+    db.exec(
+      ['position_unit', 'position_prov', 'position_occ', 'position_block', 'position_key', 'position_group']
+        .map((t) => `DROP TABLE IF EXISTS temp.${t};`)
+        .join(' '),
+    );
+  dropTemp();
   db.exec(`
-    DROP TABLE IF EXISTS temp.position_unit; DROP TABLE IF EXISTS temp.position_block; DROP TABLE IF EXISTS temp.position_key;
-    CREATE TEMP TABLE position_unit (uid INTEGER PRIMARY KEY, pid INTEGER, doc TEXT, pol INTEGER, stems TEXT, targets TEXT, clause TEXT, topics TEXT);
+    CREATE TEMP TABLE position_unit (uid INTEGER PRIMARY KEY, key INTEGER NOT NULL UNIQUE, pid INTEGER, doc INTEGER, pol INTEGER, stems TEXT, targets TEXT,
+      clause TEXT, topics TEXT, mh1 INTEGER, mh2 INTEGER);
+    CREATE TEMP TABLE position_prov (key INTEGER PRIMARY KEY, uids TEXT NOT NULL);
+    CREATE TEMP TABLE position_occ (uid INTEGER NOT NULL, pid INTEGER NOT NULL, doc INTEGER NOT NULL);
     CREATE TEMP TABLE position_block (key TEXT, uid INTEGER, context TEXT, specific INTEGER);
   `);
   const page = db.prepare(
-    `SELECT p.id, p.doc_id, p.text, d.language, d.parties,
+    `SELECT p.id, d.rowid AS doc, p.text, d.language, d.parties,
             (SELECT group_concat(c.label || ':' || (c.start - p.start) || ':' || (c.end - p.start), ';') FROM codes c WHERE c.provision_id = p.id AND c.kind = 'act') AS acts,
             (SELECT group_concat(c.label || ':' || (c.start - p.start) || ':' || (c.end - p.start), ';') FROM codes c WHERE c.provision_id = p.id AND c.kind = 'entity') AS entities,
             (SELECT group_concat(c.label) FROM codes c WHERE c.provision_id = p.id AND c.kind = 'topic') AS topics
@@ -266,15 +298,19 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     }
   }
   const takesStance = (acts: unknown) => spans(acts).some((a) => a.label in ACT_POLARITY);
-  // Pass 1: document frequency of stems among stance-taking provisions (vocabulary-sized, not corpus-sized).
-  const df = new Map<string, number>();
-  for (const r of provisionRows()) {
-    if (!takesStance(r.acts)) continue;
-    for (const s of contentStems(String(r.text), String(r.language))) df.set(s, (df.get(s) ?? 0) + 1);
-  }
-  // Pass 2: stance units and their blocking keys, into temporary tables.
-  const insertUnit = db.prepare('INSERT INTO position_unit (pid, doc, pol, stems, targets, clause, topics) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const provisionUnits = db.prepare('SELECT uids FROM position_prov WHERE key = ?').pluck();
+  const insertProvision = db.prepare('INSERT INTO position_prov (key, uids) VALUES (?, ?)');
+  const unitByKey = db.prepare('SELECT uid FROM position_unit WHERE key = ?').pluck();
+  const insertUnit = db.prepare(
+    'INSERT INTO position_unit (key, pid, doc, pol, stems, targets, clause, topics, mh1, mh2) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insertOccurrence = db.prepare('INSERT INTO position_occ (uid, pid, doc) VALUES (?, ?, ?)');
   const insertBlock = db.prepare('INSERT INTO position_block (key, uid, context, specific) VALUES (?, ?, ?, ?)');
+  // Document frequency of stems among distinct stance-taking provisions (vocabulary-sized).
+  const df = new Map<string, number>();
+  // What each document says, as an order-free sum of its stance-taking provisions' hashes: equal
+  // sums are one statement.
+  const said = new Map<number, [number, number, number]>();
   let read = 0;
   let units = 0;
   db.exec('BEGIN');
@@ -283,53 +319,85 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     if (!takesStance(r.acts)) continue;
     const text = String(r.text);
     const language = String(r.language);
-    const parties = new Set<string>(JSON.parse(String(r.parties)));
-    const targets: Target[] = spans(r.entities)
-      .filter((e) => !parties.has(e.label))
-      // A state (an ISO code) is as often an addressee or a holder as a target: not specific.
-      .map((e) => ({
-        key: `entity:${e.label}`,
-        specific: e.label !== e.label.toUpperCase(),
-        negated: false,
-        surface: text.slice(e.start, e.end),
-        start: e.start,
-        end: e.end,
-      }));
-    const stem = stemmerFor(language);
-    for (const e of topicEvidence(text, 0, text.length, loadTopicModel(language), [], true))
-      if (e.weight >= 2) {
-        const surface = text.slice(e.start, e.end);
-        const tokens = tokenize(surface);
-        const negated = tokens.length > 1 && NEGATING_PREFIX.has(tokens[0].norm);
-        const words = tokens.slice(negated ? 1 : 0).map((t) => stem(t.raw));
-        targets.push({ key: `term:${words.join(' ')}`, specific: tokens.length > 1 || e.weight >= 3, negated, surface, start: e.start, end: e.end });
-      }
-    for (const u of unitsOf(text, language, spans(r.acts), targets, String(r.topics ?? ''))) {
-      const uid = Number(
-        insertUnit.run(
-          r.id,
-          r.doc_id,
+    const doc = Number(r.doc);
+    const described = [language, r.parties, r.acts, r.entities, r.topics, text].join('\u0001');
+    const [ha, hb] = [hashA(described), hashB(described)];
+    const sum = said.get(doc) ?? said.set(doc, [0, 0, 0]).get(doc)!;
+    ((sum[0] += ha), (sum[1] += hb), sum[2]++);
+    const pkey = key53(ha, hb);
+    const seen = provisionUnits.get(pkey) as string | undefined;
+    let uids: number[];
+    if (seen !== undefined) uids = seen ? seen.split(',').map(Number) : [];
+    else {
+      uids = [];
+      for (const s of contentStems(text, language)) df.set(s, (df.get(s) ?? 0) + 1);
+      const parties = new Set<string>(JSON.parse(String(r.parties)));
+      const targets: Target[] = spans(r.entities)
+        .filter((e) => !parties.has(e.label))
+        // A state (an ISO code) is as often an addressee or a holder as a target: not specific.
+        .map((e) => ({
+          key: `entity:${e.label}`,
+          specific: e.label !== e.label.toUpperCase(),
+          negated: false,
+          surface: text.slice(e.start, e.end),
+          start: e.start,
+          end: e.end,
+        }));
+      const stem = stemmerFor(language);
+      for (const e of topicEvidence(text, 0, text.length, loadTopicModel(language), [], true))
+        if (e.weight >= 2) {
+          const surface = text.slice(e.start, e.end);
+          const tokens = tokenize(surface);
+          const negated = tokens.length > 1 && NEGATING_PREFIX.has(tokens[0].norm);
+          const words = tokens.slice(negated ? 1 : 0).map((t) => stem(t.raw));
+          targets.push({ key: `term:${words.join(' ')}`, specific: tokens.length > 1 || e.weight >= 3, negated, surface, start: e.start, end: e.end });
+        }
+      for (const u of unitsOf(text, language, spans(r.acts), targets, String(r.topics ?? ''))) {
+        const targetList = [...u.targets].map(([k, t]) => `${k}\t${t.surface}`).join('\n');
+        const wording = [
+          language,
           u.pol,
-          [...u.stems].join(' '),
-          [...u.targets].map(([k, t]) => `${k}\t${t.surface}`).join('\n'),
-          `${u.start}:${u.end}`,
           u.topics,
-        ).lastInsertRowid,
-      );
-      units++;
-      for (const [key, t] of u.targets) if (t.head) insertBlock.run(key, uid, [...t.context].join(' '), t.specific ? 1 : 0);
-      const rare = [...u.stems]
+          text.slice(u.start, u.end),
+          [...u.targets].map(([k, t]) => `${k}\t${t.surface}\t${+t.head}${+t.specific}`).join('\n'),
+        ].join('\u0001');
+        const ukey = key53(hashA(wording), hashB(wording));
+        let uid = unitByKey.get(ukey) as number | undefined;
+        if (uid === undefined) {
+          let [m1, m2] = [0xffffffff, 0xffffffff];
+          for (const s of u.stems) ((m1 = Math.min(m1, hashA(s))), (m2 = Math.min(m2, hashB(s))));
+          const stems = [...u.stems].join(' ');
+          uid = Number(insertUnit.run(ukey, r.id, doc, u.pol, stems, targetList, `${u.start}:${u.end}`, u.topics, m1, m2).lastInsertRowid);
+          units++;
+          for (const [key, t] of u.targets) if (t.head) insertBlock.run(key, uid, [...t.context].join(' '), t.specific ? 1 : 0);
+        }
+        uids.push(uid);
+      }
+      insertProvision.run(pkey, uids.join(','));
+    }
+    for (const uid of uids) insertOccurrence.run(uid, r.id, doc);
+    if (read % 50000 === 0) (db.exec('COMMIT'), db.exec('BEGIN'));
+  }
+  // Rare stems block units that share no target but are worded alike.
+  const stemPage = db.prepare('SELECT uid, stems FROM position_unit WHERE uid > ? ORDER BY uid LIMIT 5000');
+  for (let after = 0; ;) {
+    const rows = stemPage.all(after) as { uid: number; stems: string }[];
+    if (!rows.length) break;
+    after = rows[rows.length - 1].uid;
+    for (const { uid, stems } of rows) {
+      const rare = stems
+        .split(' ')
         .filter((s) => (df.get(s) ?? 0) >= 2)
         .sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1))
         .slice(0, 2);
       for (const s of rare) insertBlock.run(`stem:${s}`, uid, '', 0);
     }
-    if (read % 50000 === 0) (db.exec('COMMIT'), db.exec('BEGIN'));
   }
   db.exec('COMMIT');
-  // Pass 3: blocks from the most specific target to the most common (the rarest first, a named
-  // entity first among equals), so that a stance forms around its own target before a common
-  // word could join it to another.
+  df.clear();
+  // Blocks from the most specific target to the most common (the rarest first, a named entity
+  // first among equals), so that a stance forms around its own target before a common word could
+  // join it to another.
   db.exec(`
     CREATE INDEX temp.position_block_key ON position_block(key, uid);
     CREATE TEMP TABLE position_key (id INTEGER PRIMARY KEY, key TEXT, n INTEGER);
@@ -337,21 +405,26 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       ORDER BY n, max(specific) DESC, key LIKE 'entity:%' DESC, key;
   `);
   const keyPage = db.prepare('SELECT id, key FROM position_key WHERE id > ? ORDER BY id LIMIT 1000');
-  const blockOf = db.prepare('SELECT uid, context, specific FROM position_block WHERE key = ? ORDER BY uid');
+  const blockOf = db.prepare(
+    'SELECT b.uid, b.context, b.specific, u.mh1, u.mh2 FROM position_block b JOIN position_unit u ON u.uid = b.uid WHERE b.key = ? ORDER BY b.uid',
+  );
   const getUnit = db.prepare('SELECT pid, doc, pol, stems, targets, topics FROM position_unit WHERE uid = ?');
-  type Loaded = { pid: number; doc: string; pol: number; stems: Set<string>; keys: string[]; topics: string[] };
+  // Target keys as small integers: a group's tally of them is a map of numbers, not of strings.
+  const keyIds = new Map<string, number>();
+  const keyId = (k: string) => keyIds.get(k) ?? keyIds.set(k, keyIds.size).get(k)!;
+  type Loaded = { pid: number; doc: number; pol: number; stems: Set<string>; keys: number[]; topics: string[] };
   const cache = new Map<number, Loaded>();
   const load = (uid: number): Loaded => {
     let u = cache.get(uid);
     if (!u) {
-      const r = getUnit.get(uid) as { pid: number; doc: string; pol: number; stems: string; targets: string; topics: string };
+      const r = getUnit.get(uid) as { pid: number; doc: number; pol: number; stems: string; targets: string; topics: string };
       u = {
         pid: r.pid,
         doc: r.doc,
         pol: r.pol,
         topics: r.topics ? r.topics.split(',') : [],
         stems: new Set(r.stems.split(' ').filter(Boolean)),
-        keys: r.targets ? r.targets.split('\n').map((l) => l.slice(0, l.indexOf('\t'))) : [],
+        keys: r.targets ? r.targets.split('\n').map((l) => keyId(l.slice(0, l.indexOf('\t')))) : [],
       };
       if (cache.size > 10000) cache.clear();
       cache.set(uid, u);
@@ -362,8 +435,8 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const parent = new Int32Array(units + 1).map((_, i) => i);
   const size = new Int32Array(units + 1).fill(1);
   const pol = new Int8Array(units + 1);
-  for (const r of db.prepare('SELECT uid, pol FROM position_unit').iterate() as Iterable<{ uid: number; pol: number }>) pol[r.uid] = r.pol;
-  const held = new Map<number, Map<string, number>>();
+  for (const [uid, p] of db.prepare('SELECT uid, pol FROM position_unit').raw().iterate() as Iterable<[number, number]>) pol[uid] = p;
+  const held = new Map<number, Map<number, number>>();
   const find = (x: number): number => {
     // Path halving keeps the trees flat.
     while (parent[x] !== x) x = parent[x] = parent[parent[x]];
@@ -372,7 +445,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const keysOf = (root: number) => held.get(root) ?? new Map(load(root).keys.map((k) => [k, 1]));
   // A target joins two groups only if it is what each of them is about (held by half its members
   // at least): one provision naming two stances cannot chain them together.
-  const central = (root: number, key: string) => size[root] === 1 || (held.get(root)!.get(key) ?? 0) * 2 >= size[root];
+  const central = (root: number, key: number) => size[root] === 1 || (held.get(root)!.get(key) ?? 0) * 2 >= size[root];
   const union = (a: number, b: number) => {
     const [big, small] = size[a] >= size[b] ? [a, b] : [b, a];
     const into = keysOf(big);
@@ -386,69 +459,88 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   let pairs = 0;
   // A target shared by many units ("droit international") is generic: it links nothing by itself.
   const genericSize = Math.max(6, Math.ceil(units * 0.01));
-  let afterKey = 0;
-  for (;;) {
+  type Member = { uid: number; context: Set<string>; mh1: number; mh2: number };
+  const link = (x: Member, y: Member, key: number, threshold: number) => {
+    const ra = find(x.uid);
+    const rb = find(y.uid);
+    if (ra === rb || (pol[ra] && pol[rb] && pol[ra] !== pol[rb])) return;
+    const a = load(x.uid);
+    const b = load(y.uid);
+    // Two statements of view are no stance; one stance is about one policy domain.
+    if ((!a.pol && !b.pol) || (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t)))) return;
+    pairs++;
+    // Two clauses of one document need closer wording than a stance restated in another,
+    // unless they follow one another (a stance developed over two sentences, or one sentence).
+    const adjacent = a.doc === b.doc && Math.abs(a.pid - b.pid) <= 1;
+    const needed = adjacent && a.pol && b.pol ? LINK_THRESHOLD.specific : a.doc === b.doc ? threshold + 0.1 : threshold;
+    const close = a.pid === b.pid || jaccard(a.stems, b.stems) >= needed || (x.context.size > 0 && jaccard(x.context, y.context) >= needed + CONTEXT_MARGIN);
+    if (close && central(ra, key) && central(rb, key)) union(ra, rb);
+  };
+  for (let afterKey = 0; ;) {
     const keys = keyPage.all(afterKey) as { id: number; key: string }[];
     if (!keys.length) break;
     afterKey = keys[keys.length - 1].id;
     for (const { key } of keys) {
-      const rows = blockOf.all(key) as { uid: number; context: string; specific: number }[];
-      const block = rows.map((r) => ({ uid: r.uid, context: new Set(r.context.split(' ').filter(Boolean)) }));
+      const rows = blockOf.all(key) as { uid: number; context: string; specific: number; mh1: number; mh2: number }[];
+      const block: Member[] = rows.map((r) => ({ uid: r.uid, context: new Set(r.context.split(' ').filter(Boolean)), mh1: r.mh1, mh2: r.mh2 }));
       const specific = rows[0].specific === 1;
       const threshold =
         block.length > genericSize || key.startsWith('stem:') ? LINK_THRESHOLD.wordingOnly : specific ? LINK_THRESHOLD.specific : LINK_THRESHOLD.common;
-      const window = block.length > MAX_BLOCK_PAIRS ? 20 : block.length;
-      for (let i = 0; i < block.length; i++) {
-        const a = load(block[i].uid);
-        for (let j = i + 1; j < Math.min(block.length, i + window); j++) {
-          const ra = find(block[i].uid);
-          const rb = find(block[j].uid);
-          if (ra === rb || (pol[ra] && pol[rb] && pol[ra] !== pol[rb])) continue;
-          const b = load(block[j].uid);
-          // Two statements of view are no stance; one stance is about one policy domain.
-          if ((!a.pol && !b.pol) || (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t)))) continue;
-          pairs++;
-          // Two clauses of one document need closer wording than a stance restated in another,
-          // unless they follow one another (a stance developed over two sentences, or one sentence).
-          const adjacent = a.doc === b.doc && Math.abs(a.pid - b.pid) <= 1;
-          const needed = adjacent && a.pol && b.pol ? LINK_THRESHOLD.specific : a.doc === b.doc ? threshold + 0.1 : threshold;
-          const close =
-            a.pid === b.pid ||
-            jaccard(a.stems, b.stems) >= needed ||
-            (block[i].context.size > 0 && jaccard(block[i].context, block[j].context) >= needed + CONTEXT_MARGIN);
-          if (close && central(ra, key) && central(rb, key)) union(ra, rb);
-        }
+      const k = keyId(key);
+      if (block.length <= MAX_BLOCK_PAIRS) {
+        for (let i = 0; i < block.length; i++) for (let j = i + 1; j < block.length; j++) link(block[i], block[j], k, threshold);
+        continue;
       }
+      // A large block compares each unit with its neighbours only: in document order (clauses
+      // that follow one another), and in two orders by a min-hash of their wording, where units
+      // worded alike sit side by side.
+      const orders = [block, [...block].sort((x, y) => x.mh1 - y.mh1 || x.mh2 - y.mh2), [...block].sort((x, y) => x.mh2 - y.mh2 || x.mh1 - y.mh1)];
+      for (const order of orders)
+        for (let i = 0; i < order.length; i++) for (let j = i + 1; j < Math.min(order.length, i + NEIGHBOURS + 1); j++) link(order[i], order[j], k, threshold);
     }
   }
   held.clear();
-  // Pass 4: each group of units that spans two documents and takes a side is a position.
+  cache.clear();
+  // A group is a position when it takes a side and its occurrences span two statements.
+  const statementOf = new Map<number, number>();
+  const statements = new Map<string, number>();
+  for (const [doc, sum] of said) {
+    const sig = sum.join(':');
+    statementOf.set(doc, statements.get(sig) ?? statements.set(sig, statements.size + 1).get(sig)!);
+  }
+  said.clear();
+  statements.clear();
+  const firstStatement = new Int32Array(units + 1);
+  const spread = new Uint8Array(units + 1);
+  for (const [uid, doc] of db.prepare('SELECT uid, doc FROM position_occ').raw().iterate() as Iterable<[number, number]>) {
+    const root = find(uid);
+    const s = statementOf.get(doc)!;
+    if (!firstStatement[root]) firstStatement[root] = s;
+    else if (firstStatement[root] !== s) spread[root] = 1;
+  }
   const groups = new Map<number, number[]>();
   for (let u = 1; u <= units; u++) {
     const r = find(u);
-    if (size[r] > 1 && pol[r] !== NEUTRAL) (groups.get(r) ?? groups.set(r, []).get(r)!).push(u);
+    if (spread[r] && pol[r] !== NEUTRAL) (groups.get(r) ?? groups.set(r, []).get(r)!).push(u);
   }
-  const unitRow = db.prepare(
-    `SELECT u.pid, u.doc, u.targets, u.clause, p.text, d.date FROM position_unit u JOIN provisions p ON p.id = u.pid JOIN documents d ON d.id = u.doc WHERE u.uid = ?`,
-  );
-  const topicsOf = db.prepare("SELECT label FROM codes WHERE kind = 'topic' AND provision_id = ?");
+  // Named, labelled and described from its distinct wordings; dated and counted from all its occurrences.
+  const unitRow = db.prepare(`SELECT u.pid, u.targets, u.clause, p.text FROM position_unit u JOIN provisions p ON p.id = u.pid WHERE u.uid = ?`);
+  const topicsOf = db.prepare("SELECT label FROM codes WHERE kind = 'topic' AND provision_id = ?").pluck();
   const tally = (values: string[]) => {
     const m = new Map<string, number>();
     for (const v of values) m.set(v, (m.get(v) ?? 0) + 1);
     return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   };
-  let written = 0;
-  const covered = new Set<number>();
   db.exec('BEGIN');
-  db.exec('DELETE FROM position_members; DELETE FROM positions;');
+  db.exec(`DELETE FROM position_members; DELETE FROM positions;
+    CREATE INDEX temp.position_occ_uid ON position_occ(uid);
+    CREATE TEMP TABLE position_group (uid INTEGER PRIMARY KEY, position INTEGER NOT NULL);`);
   const insertPosition = db.prepare(
-    'INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO positions (act, target, label, first_seen, last_seen, documents, provisions, entities, topics) VALUES (?, ?, ?, NULL, NULL, 0, 0, ?, ?)',
   );
-  const insertMember = db.prepare('INSERT INTO position_members (position_id, provision_id, doc_id) VALUES (?, ?, ?)');
+  const insertGroup = db.prepare('INSERT INTO position_group (uid, position) VALUES (?, ?)');
   for (const [root, members] of groups) {
-    const rows = members.map((uid) => unitRow.get(uid) as { pid: number; doc: string; targets: string; clause: string; text: string; date: string | null });
-    const docs = new Set(rows.map((r) => r.doc));
-    if (docs.size < 2) continue;
+    const rows = members.map((uid) => unitRow.get(uid) as { pid: number; targets: string; clause: string; text: string });
     const targetsOf = (r: (typeof rows)[number]) => new Map(r.targets.split('\n').map((l) => [l.slice(0, l.indexOf('\t')), l.slice(l.indexOf('\t') + 1)]));
     const unitTargets = rows.map(targetsOf);
     // Named by the target most of its members hold, the most specific among equals.
@@ -464,35 +556,37 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       })
       .sort((x, y) => x.length - y.length);
     const label = clauses.find((c) => c.split(/\s+/).length >= 4) ?? clauses[0];
-    const byPid = new Map(rows.map((r) => [r.pid, r]));
-    const provisions = [...byPid.values()];
+    const provisions = [...new Map(rows.map((r) => [r.pid, r])).values()];
     const entities = tally(provisions.flatMap((r) => [...targetsOf(r).keys()].filter((k) => k.startsWith('entity:'))))
       .filter(([, n]) => n * 2 >= provisions.length)
       .map(([t]) => t.slice(7));
-    const topics = tally(provisions.flatMap((r) => (topicsOf.all(r.pid) as { label: string }[]).map((t) => t.label)))
+    const topics = tally(provisions.flatMap((r) => topicsOf.all(r.pid) as string[]))
       .filter(([, n]) => n * 2 >= provisions.length)
       .map(([t]) => t);
-    const dated = provisions.filter((r) => r.date).sort((x, y) => x.date!.localeCompare(y.date!));
     const id = Number(
-      insertPosition.run(
-        pol[root] === AGAINST ? 'oppose' : 'support',
-        shown,
-        label,
-        dated[0]?.date ?? null,
-        dated[dated.length - 1]?.date ?? null,
-        docs.size,
-        provisions.length,
-        JSON.stringify(entities),
-        JSON.stringify(topics),
-      ).lastInsertRowid,
+      insertPosition.run(pol[root] === AGAINST ? 'oppose' : 'support', shown, label, JSON.stringify(entities), JSON.stringify(topics)).lastInsertRowid,
     );
-    for (const r of provisions) (insertMember.run(id, r.pid, r.doc), covered.add(r.pid));
-    written++;
+    for (const uid of members) insertGroup.run(uid, id);
   }
+  db.exec(`
+    INSERT OR IGNORE INTO position_members (position_id, provision_id, doc_id)
+      SELECT g.position, o.pid, d.id FROM position_group g JOIN position_occ o ON o.uid = g.uid JOIN documents d ON d.rowid = o.doc;
+    UPDATE positions SET
+      documents = (SELECT count(DISTINCT m.doc_id) FROM position_members m WHERE m.position_id = positions.id),
+      provisions = (SELECT count(*) FROM position_members m WHERE m.position_id = positions.id),
+      first_seen = (SELECT min(d.date) FROM position_members m JOIN documents d ON d.id = m.doc_id WHERE m.position_id = positions.id),
+      last_seen = (SELECT max(d.date) FROM position_members m JOIN documents d ON d.id = m.doc_id WHERE m.position_id = positions.id);
+  `);
   db.prepare("INSERT OR REPLACE INTO entente_state (key, value) VALUES ('positions_stamp', ?)").run(stamp);
   db.exec('COMMIT');
-  db.exec('DROP TABLE IF EXISTS temp.position_unit; DROP TABLE IF EXISTS temp.position_block; DROP TABLE IF EXISTS temp.position_key;');
-  return { positions: written, provisions: covered.size, pairs };
+  const counts = db
+    .prepare('SELECT (SELECT count(*) FROM positions) AS positions, (SELECT count(DISTINCT provision_id) FROM position_members) AS provisions')
+    .get() as {
+    positions: number;
+    provisions: number;
+  };
+  dropTemp();
+  return { ...counts, pairs };
 }
 
 /** A clause as a label: without the connectives that lead into the next one, and not too long. */
