@@ -187,8 +187,11 @@ test('web UI end to end', { timeout: 90_000 }, async (t) => {
     await page.goto(fx.url + '/positions');
     await page.locator('table.positions tbody tr').first().waitFor();
     await screenshot(page, 'positions');
-    await page.goto(fx.url + '/positions?act=call');
+    // A position takes a side: its act is support or oppose, whatever cue stated it (call, commit…).
+    await page.goto(fx.url + '/positions?act=oppose');
     await page.locator('table.positions tbody tr').first().waitFor();
+    const acts = await page.locator('table.positions tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('td')?.textContent?.trim()));
+    assert.ok(acts.length && acts.every((a) => a === 'oppose'), acts.join(', '));
     await page.locator('table.positions tbody tr').first().locator('.position-label a').click();
     await page.waitForURL(/\/positions\/\d+$/);
     await page.locator('.variant').first().waitFor();
