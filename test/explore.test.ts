@@ -10,6 +10,7 @@ import { saveDocument } from '../src/store/documents.ts';
 import { timeline, whatIsNew } from '../src/query/explore.ts';
 import { listPositions, getPosition, buildPositions } from '../src/query/positions.ts';
 import { toRecord } from '../src/analyze/pipeline.ts';
+import { addCorrection } from '../src/store/corrections.ts';
 import type { Doc } from '../src/core/types.ts';
 
 /** A deterministic pseudo-random generator (mulberry32), so edits are the same on every run. */
@@ -294,7 +295,12 @@ test('a statement stored many times forms the same positions as once, each over 
   assert.equal(coercive[0].firstSeen, '2019-06-05');
   assert.equal(coercive[0].lastSeen, '2025-06-28');
   // A stance is recurring when another statement restates it, not when one statement is stored again.
-  assert.equal(all(corpusDb(copiesOf([CORPUS[1]], copies))).length, 0);
+  const alone = corpusDb(copiesOf([CORPUS[1]], copies));
+  assert.equal(all(alone).length, 0);
+  // Nor when an analyst corrects one copy: its wording is still the statement's.
+  const pid = alone.prepare("SELECT id FROM provisions WHERE text LIKE '%coercitives%' ORDER BY id LIMIT 1").pluck().get() as number;
+  addCorrection(alone, { provisionId: pid, kind: 'act', labels: ['oppose'], author: 'test' });
+  assert.equal(all(alone).length, 0);
 });
 
 test('many distinct wordings of one stance, more than a block compares pairwise, form one position', () => {

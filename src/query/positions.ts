@@ -308,8 +308,8 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   const insertBlock = db.prepare('INSERT INTO position_block (key, uid, context, specific) VALUES (?, ?, ?, ?)');
   // Document frequency of stems among distinct stance-taking provisions (vocabulary-sized).
   const df = new Map<string, number>();
-  // What each document says, as an order-free sum of its stance-taking provisions' hashes: equal
-  // sums are one statement.
+  // What each document says, as an order-free sum of the hashes of its stance-taking provisions'
+  // wording: equal sums are one statement (codes left out: a correction to one copy keeps it a copy).
   const said = new Map<number, [number, number, number]>();
   let read = 0;
   let units = 0;
@@ -320,11 +320,12 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     const text = String(r.text);
     const language = String(r.language);
     const doc = Number(r.doc);
-    const described = [language, r.parties, r.acts, r.entities, r.topics, text].join('\u0001');
-    const [ha, hb] = [hashA(described), hashB(described)];
+    const [ta, tb] = [hashA(text), hashB(text)];
     const sum = said.get(doc) ?? said.set(doc, [0, 0, 0]).get(doc)!;
-    ((sum[0] += ha), (sum[1] += hb), sum[2]++);
-    const pkey = key53(ha, hb);
+    ((sum[0] += ta), (sum[1] += tb), sum[2]++);
+    // A provision worded and coded as one seen before has the same units.
+    const described = [language, r.parties, r.acts, r.entities, r.topics, ta, tb].join('\u0001');
+    const pkey = key53(hashA(described), hashB(described));
     const seen = provisionUnits.get(pkey) as string | undefined;
     let uids: number[];
     if (seen !== undefined) uids = seen ? seen.split(',').map(Number) : [];
