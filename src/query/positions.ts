@@ -396,6 +396,15 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   }
   db.exec('COMMIT');
   df.clear();
+  // Documents that say the same are one statement.
+  const statementOf = new Map<number, number>();
+  const statements = new Map<string, number>();
+  for (const [doc, sum] of said) {
+    const sig = sum.join(':');
+    statementOf.set(doc, statements.get(sig) ?? statements.set(sig, statements.size + 1).get(sig)!);
+  }
+  said.clear();
+  statements.clear();
   // Blocks from the most specific target to the most common (the rarest first, a named entity
   // first among equals), so that a stance forms around its own target before a common word could
   // join it to another.
@@ -413,7 +422,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   // Target keys as small integers: a group's tally of them is a map of numbers, not of strings.
   const keyIds = new Map<string, number>();
   const keyId = (k: string) => keyIds.get(k) ?? keyIds.set(k, keyIds.size).get(k)!;
-  type Loaded = { pid: number; doc: number; pol: number; stems: Set<string>; keys: number[]; topics: string[] };
+  type Loaded = { pid: number; statement: number; pol: number; stems: Set<string>; keys: number[]; topics: string[] };
   const cache = new Map<number, Loaded>();
   const load = (uid: number): Loaded => {
     let u = cache.get(uid);
@@ -421,7 +430,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
       const r = getUnit.get(uid) as { pid: number; doc: number; pol: number; stems: string; targets: string; topics: string };
       u = {
         pid: r.pid,
-        doc: r.doc,
+        statement: statementOf.get(r.doc)!,
         pol: r.pol,
         topics: r.topics ? r.topics.split(',') : [],
         stems: new Set(r.stems.split(' ').filter(Boolean)),
@@ -470,10 +479,11 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
     // Two statements of view are no stance; one stance is about one policy domain.
     if ((!a.pol && !b.pol) || (a.topics.length && b.topics.length && !a.topics.some((t) => b.topics.includes(t)))) return;
     pairs++;
-    // Two clauses of one document need closer wording than a stance restated in another,
+    // Two clauses of one statement need closer wording than a stance restated in another,
     // unless they follow one another (a stance developed over two sentences, or one sentence).
-    const adjacent = a.doc === b.doc && Math.abs(a.pid - b.pid) <= 1;
-    const needed = adjacent && a.pol && b.pol ? LINK_THRESHOLD.specific : a.doc === b.doc ? threshold + 0.1 : threshold;
+    const same = a.statement === b.statement;
+    const adjacent = same && Math.abs(a.pid - b.pid) <= 1;
+    const needed = adjacent && a.pol && b.pol ? LINK_THRESHOLD.specific : same ? threshold + 0.1 : threshold;
     const close = a.pid === b.pid || jaccard(a.stems, b.stems) >= needed || (x.context.size > 0 && jaccard(x.context, y.context) >= needed + CONTEXT_MARGIN);
     if (close && central(ra, key) && central(rb, key)) union(ra, rb);
   };
@@ -503,14 +513,6 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   held.clear();
   cache.clear();
   // A group is a position when it takes a side and its occurrences span two statements.
-  const statementOf = new Map<number, number>();
-  const statements = new Map<string, number>();
-  for (const [doc, sum] of said) {
-    const sig = sum.join(':');
-    statementOf.set(doc, statements.get(sig) ?? statements.set(sig, statements.size + 1).get(sig)!);
-  }
-  said.clear();
-  statements.clear();
   const firstStatement = new Int32Array(units + 1);
   const spread = new Uint8Array(units + 1);
   for (const [uid, doc] of db.prepare('SELECT uid, doc FROM position_occ').raw().iterate() as Iterable<[number, number]>) {
