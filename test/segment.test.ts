@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, provisionTexts } from './helpers.ts';
+import { tokenize, wordsOf } from '../src/core/tokenize.ts';
 
 test('every provision text is the slice of the normalised text at its offsets', () => {
   const doc = analyze(
@@ -151,5 +152,50 @@ test('texts in languages without data still segment (Chinese full stops, Cyrilli
   assert.ok(
     ru.annotations.some((a) => a.kind === 'act'),
     'every provision still gets an act',
+  );
+});
+
+test('tokens keep elisions, possessives, inner apostrophes and acronyms; wordsOf gives the same words', () => {
+  const text = "Aujourd'hui, l'OTAN et la Chine's partner — the U.S.-Japan alliance, China's role; qu'elles s’opposent au partenariat sino-russe.";
+  const tokens = tokenize(text);
+  assert.deepEqual(
+    tokens.map((t) => t.raw),
+    [
+      "Aujourd'hui",
+      "l'",
+      'OTAN',
+      'et',
+      'la',
+      'Chine',
+      'partner',
+      'the',
+      'U.S',
+      'Japan',
+      'alliance',
+      'China',
+      'role',
+      "qu'",
+      'elles',
+      's’',
+      'opposent',
+      'au',
+      'partenariat',
+      'sino',
+      'russe',
+    ],
+  );
+  assert.deepEqual(
+    tokens.filter((t) => t.elided).map((t) => t.norm),
+    ['l', 'qu', 's'],
+  );
+  assert.ok(tokens.find((t) => t.raw === 'russe')!.afterHyphen);
+  assert.ok(!tokens.find((t) => t.raw === 'partenariat')!.afterHyphen);
+  assert.deepEqual(
+    wordsOf(text),
+    tokens.map((t) => t.raw),
+  );
+  assert.deepEqual(
+    wordsOf(text, 5, 40),
+    tokenize(text, 5, 40).map((t) => t.raw),
   );
 });

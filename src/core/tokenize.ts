@@ -26,8 +26,28 @@ const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
+  scanWords(text, from, to, (start, end, raw, elided, afterHyphen) =>
+    tokens.push({ start, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen }),
+  );
+  return tokens;
+}
+
+/** The words of a span as written, exactly the `raw` of `tokenize`, without the cost of tokens. */
+export function wordsOf(text: string, from = 0, to = text.length): string[] {
+  const words: string[] = [];
+  scanWords(text, from, to, (_start, _end, raw) => words.push(raw));
+  return words;
+}
+
+function scanWords(
+  text: string,
+  from: number,
+  to: number,
+  emit: (start: number, end: number, raw: string, elided: boolean, afterHyphen: boolean) => void,
+): void {
   WORD.lastIndex = from;
   let m: RegExpExecArray | null;
+  let previousEnd = -2;
   while ((m = WORD.exec(text)) && m.index < to) {
     let raw = m[0];
     let end = m.index + raw.length;
@@ -52,10 +72,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       }
     }
     const prev = text.charCodeAt(m.index - 1);
-    const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && tokens.length > 0 && tokens[tokens.length - 1].end === m.index - 1;
-    tokens.push({ start: m.index, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen });
+    const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && previousEnd === m.index - 1;
+    const start = m.index;
+    previousEnd = end;
+    emit(start, end, raw, elided, afterHyphen);
   }
-  return tokens;
 }
 
 const docTokens = new WeakMap<object, Map<number, Token[]>>();
@@ -71,4 +92,9 @@ export function tokensOf(owner: { text: string }, start: number, end: number): T
   let tokens = cache.get(key);
   if (!tokens) cache.set(key, (tokens = tokenize(owner.text, start, end)));
   return tokens;
+}
+
+/** The tokens of a span if a stage has already computed them. */
+export function cachedTokensOf(owner: { text: string }, start: number, end: number): Token[] | undefined {
+  return docTokens.get(owner)?.get(start * 1_000_003 + end);
 }

@@ -1,16 +1,18 @@
-import { tokenize, type Token } from '../core/tokenize.ts';
+import { wordsOf } from '../core/tokenize.ts';
 import { stemmerFor } from '../lang/stem.ts';
 
 /**
  * The words of a text as the full-text index sees them: each word stemmed in the text's
  * language (so "coopérer" and "coopération" meet), accent-folded and lower-cased.
  */
-export function indexText(text: string, language: string, tokens: Token[] = tokenize(text)): string {
+export function indexText(text: string, language: string, words: string[] = wordsOf(text)): string {
   const stem = stemmerFor(language);
-  return tokens
-    .map((t) => stem(t.raw))
-    .filter(Boolean)
-    .join(' ');
+  let out = '';
+  for (const word of words) {
+    const s = stem(word);
+    if (s) out = out ? `${out} ${s}` : s;
+  }
+  return out;
 }
 
 /** Stems of one word in each of the given languages (a query does not know the language of what it finds). */

@@ -6,7 +6,7 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { tokensOf } from '../core/tokenize.ts';
+import { cachedTokensOf, wordsOf } from '../core/tokenize.ts';
 import { indexFacts, indexText } from '../query/text-index.ts';
 
 /** Documents are identified by the hash of their normalised text. */
@@ -74,7 +74,8 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] 
   doc.provisions.forEach((p, i) =>
     insertIndex.run(
       ids[i],
-      indexText(p.text, doc.language, tokensOf(doc, p.start, p.end)),
+      // The stages' tokens when they were computed; else the words alone, which cost less.
+      indexText(p.text, doc.language, cachedTokensOf(doc, p.start, p.end)?.map((t) => t.raw) ?? wordsOf(doc.text, p.start, p.end)),
       indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
     ),
   );

@@ -14,7 +14,29 @@ const MAX_GAP = 3;
 const SUFFIX_MIN = 6;
 
 /** The word of a token as cue patterns see it: folded, elision apostrophe dropped. */
-export const wordOf = (t: Token) => t.norm.replace(/['’]/g, '');
+export const wordOf = (t: Token) => (t.norm.includes("'") || t.norm.includes('’') ? t.norm.replace(/['’]/g, '') : t.norm);
+
+/** A word starts with a capital letter (a cheap test: its first character changes when lower-cased). */
+const capitalised = (raw: string) => {
+  const first = raw[0];
+  return first !== first.toLowerCase();
+};
+
+const candidateMemo = new WeakMap<ActLexicon, Map<string, Cue[]>>();
+
+/** The cues that may start at a word (indexed by the word, its first two letters, its last two, or none), once per word. */
+function candidatesAt(word: string, lex: ActLexicon): Cue[] {
+  let memo = candidateMemo.get(lex);
+  if (!memo) candidateMemo.set(lex, (memo = new Map()));
+  let cues = memo.get(word);
+  if (!cues) {
+    const all = [lex.byWord.get(word), lex.byPrefix.get(word.slice(0, 2)), lex.bySuffix.get(word.slice(-2)), lex.generic].flatMap((l) => l ?? []);
+    cues = [...new Set(all)];
+    if (memo.size > 50_000) memo.clear();
+    memo.set(word, cues);
+  }
+  return cues;
+}
 
 function hits(a: WordTest, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
   if ('exact' in a) return word === a.exact;
@@ -59,20 +81,12 @@ function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: b
 /** Every cue of the lexicon that matches in the token list (a cue may match at several places). */
 export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const words = tokens.map(wordOf);
-  const lower = tokens.map((t) => !/^\p{Lu}/u.test(t.raw));
+  const lower = tokens.map((t) => !capitalised(t.raw));
   const matches: CueMatch[] = [];
-  // A cue indexed under several keys is tried once per word.
-  const triedAt = new Int32Array(lex.cues.length).fill(-1);
   for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    for (const list of [lex.byWord.get(w), lex.byPrefix.get(w.slice(0, 2)), lex.bySuffix.get(w.slice(-2)), lex.generic]) {
-      if (!list) continue;
-      for (const cue of list) {
-        if (triedAt[cue.id] === i) continue;
-        triedAt[cue.id] = i;
-        const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
-        if (last >= i) matches.push({ cue, first: i, last });
-      }
+    for (const cue of candidatesAt(words[i], lex)) {
+      const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
+      if (last >= i) matches.push({ cue, first: i, last });
     }
   }
   return matches;

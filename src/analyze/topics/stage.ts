@@ -32,6 +32,8 @@ export interface TopicModel {
   /** Phrases naming the parties together (holders.tsv, several words): "entre les deux pays". */
   jointPhrases: string[][];
   stem: (w: string) => string;
+  /** Memo of wordKeys. */
+  keysByWord: Map<string, string[]>;
 }
 
 /**
@@ -102,9 +104,23 @@ export function loadTopicModel(language: string): TopicModel {
     .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
     .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
     .filter((words) => words.length > 1);
-  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem };
+  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, keysByWord: new Map<string, string[]>() };
   cache.set(lang, model);
   return model;
+}
+
+/** The trie keys of a word as written, computed once per distinct word and language. */
+function wordKeys(raw: string, model: TopicModel): string[] {
+  let keys = model.keysByWord.get(raw);
+  if (!keys) {
+    const stem = model.stem(raw);
+    const form = `=${foldAccents(raw)}`;
+    const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
+    keys = [...new Set([stem, form, singular])];
+    if (model.keysByWord.size > 100_000) model.keysByWord.clear();
+    model.keysByWord.set(raw, keys);
+  }
+  return keys;
 }
 
 export interface TopicEvidence {
@@ -131,19 +147,25 @@ export function topicEvidence(
   given?: Token[],
 ): TopicEvidence[] {
   const tokens = given ?? tokenize(text, start, end);
-  const stems = tokens.map((t) => model.stem(t.raw));
-  // Snowball stems some plurals apart from their singular (French "conflits" → conflit, "conflit" → confl).
-  const singular = tokens.map((t, i) => (t.raw.length > 4 && /[sx]$/i.test(t.raw) ? model.stem(t.raw.slice(0, -1)) : stems[i]));
-  const forms = tokens.map((t) => `=${foldAccents(t.raw)}`);
+  // The keys a word may match in the trie: its stem, its written form ("=word"), and the stem
+  // of its singular, since Snowball stems some plurals apart (French "conflits" → conflit,
+  // "conflit" → confl).
+  const keysOf = tokens.map((t) => wordKeys(t.raw, model));
   const out: TopicEvidence[] = [];
-  for (let i = 0; i < stems.length; i++) {
-    // Every path through the trie: a word may match on its stem, its written form or its singular.
+  const best = new Map<string, { term: Term; last: number }>();
+  for (let i = 0; i < tokens.length; i++) {
+    // Every path through the trie: a word may match on any of its keys.
     let nodes = [model.root];
     // Longest term per topic starting here: "armes nucléaires" beats "armes".
-    const best = new Map<string, { term: Term; last: number }>();
-    for (let j = i; j < stems.length && nodes.length; j++) {
-      const keys = new Set([stems[j], forms[j], singular[j]]);
-      nodes = nodes.flatMap((node) => [...keys].map((k) => node.next.get(k)).filter((c): c is TrieNode => c !== undefined));
+    best.clear();
+    for (let j = i; j < tokens.length && nodes.length; j++) {
+      const next: TrieNode[] = [];
+      for (const node of nodes)
+        for (const key of keysOf[j]) {
+          const child = node.next.get(key);
+          if (child) next.push(child);
+        }
+      nodes = next;
       for (const node of nodes)
         for (const term of node.terms) {
           if (allTerms)
@@ -267,6 +289,7 @@ export const topicStage: Stage = {
       if (a.kind === 'act') actsOf[a.provision]?.push(a);
       else if (a.kind === 'holder') holdersOf[a.provision]?.add(a.label);
     let context: string | null = null;
+    const headingEvidence = new Map<number, TopicEvidence[]>();
     for (const p of doc.provisions) {
       const tokens = tokensOf(doc, p.start, p.end);
       const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens);
@@ -275,10 +298,15 @@ export const topicStage: Stage = {
       // A report recounts the events around the statement (meetings, visits, signatures): the relationship itself.
       const report = actsOf[p.index].find((a) => a.label === 'report');
       if (report) evidence.push({ topic: 'bilateral', start: report.start, end: report.end, weight: 3, rule: report.rule, what: 'report act' });
-      const heading = p.heading !== null ? doc.lines[p.heading] : null;
-      if (heading)
-        for (const e of topicEvidence(doc.text, heading.start, heading.end, model, []))
-          evidence.push({ ...e, weight: e.weight / 2, what: `heading ${e.what}` });
+      if (p.heading !== null) {
+        let fromHeading = headingEvidence.get(p.heading);
+        if (!fromHeading) {
+          const heading = doc.lines[p.heading];
+          fromHeading = topicEvidence(doc.text, heading.start, heading.end, model, []).map((e) => ({ ...e, weight: e.weight / 2, what: `heading ${e.what}` }));
+          headingEvidence.set(p.heading, fromHeading);
+        }
+        evidence.push(...fromHeading);
+      }
       const scores = scoreTopics(evidence);
       const best = Math.max(0, ...scores.values());
       const { minScore, decisiveShare, closeShare, minAlone } = TOPIC_DECISION;
