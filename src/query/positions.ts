@@ -73,8 +73,9 @@ export const LINK_THRESHOLD = { specific: 0.08, common: 0.2, wordingOnly: 0.4 };
 const CONTEXT_MARGIN = 0.15;
 /** Words on each side of a target that make its context. */
 const CONTEXT = 5;
-/** Blocks larger than this compare each member with its neighbours only, this many on each side in each order. */
+/** Blocks larger than this compare each member with its neighbours only (sub-quadratic)... */
 const MAX_BLOCK_PAIRS = 200;
+/** ...this many after it in each order of the block. */
 const NEIGHBOURS = 20;
 
 export interface PositionSummary {
