@@ -242,6 +242,10 @@ test('positions group the same stance across documents and keep its wording vari
   const detail = getPosition(db, coercive.id)!;
   assert.equal(detail.members.length, 2);
   assert.ok(detail.variants[1].diff.some((d) => d.op === 'insert' && /fermement/.test(d.text)));
+  // Members come a page at a time; the variants still cover them all.
+  const paged = getPosition(db, coercive.id, { limit: 1 })!;
+  assert.equal(paged.members.length, 1);
+  assert.equal(paged.variants.length, detail.variants.length);
 });
 
 test('positions found in the seed corpus include the recurring ones a reader finds by hand', { skip: !hasShared && 'needs ../shared' }, () => {
@@ -267,6 +271,20 @@ test('positions found in the seed corpus include the recurring ones a reader fin
   // Unrelated stances of one provision stay apart: the missile-defence group is not the NPT's.
   const npt = positions.find((p) => groupOf(p.id).includes('003#92'))!;
   assert.ok(!groupOf(npt.id).includes('000#5'));
+  // Another act than a side selects the positions stated at least once with that act.
+  let stated = 0;
+  for (const act of ['call', 'commit', 'concern']) {
+    const found = listPositions(db, { act, limit: 1000 }).positions;
+    stated += found.length;
+    for (const p of found) {
+      const members = getPosition(db, p.id, { limit: -1 })!.members.map((m) => m.provisionId);
+      const coded = db.prepare(`SELECT count(*) AS n FROM codes WHERE kind = 'act' AND label = ? AND provision_id IN (${members.join(',')})`).get(act) as {
+        n: number;
+      };
+      assert.ok(coded.n > 0, `position ${p.id} has a provision coded ${act}`);
+    }
+  }
+  assert.ok(stated > 0, 'some positions are stated with a call, a commitment or a concern');
 });
 
 /** `copies` copies of each statement, each with another year on its closing line (so another date and text). */

@@ -386,7 +386,8 @@ export const COMMANDS: Record<string, Command> = {
     },
   },
   positions: {
-    summary: 'recurring positions: the same act on the same target in similar wording across documents (ID: one position in full)',
+    summary:
+      'recurring positions: the same side (support/oppose) on the same target in similar wording across documents; --act support|oppose picks the side, another act the positions stated with it (ID: one position in full)',
     usage: '[ID] [--entity ID] [--topic T] [--act A] [--limit N] [--rebuild] [--json] [--db FILE]',
     async run(args) {
       const { values, positionals } = parseArgs({
@@ -411,7 +412,7 @@ export const COMMANDS: Record<string, Command> = {
           );
         }
         if (positionals.length) {
-          const detail = getPosition(db, Number(positionals[0]));
+          const detail = getPosition(db, Number(positionals[0]), { limit: -1 });
           if (!detail) throw new EntenteError(`no position ${positionals[0]}`, 'positions', 'run "entente positions" for the list');
           if (values.json) console.log(JSON.stringify(detail, null, 2));
           else {

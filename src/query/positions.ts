@@ -623,7 +623,14 @@ export function listPositions(
   if (!positionsAreCurrent(db)) buildPositions(db);
   const where: string[] = [];
   const params: unknown[] = [];
-  if (filter.act) (where.push('pos.act = ?'), params.push(filter.act));
+  // A position takes a side (support or oppose); another act selects the positions stated at
+  // least once with it ("call" → the stances the parties have called for or against).
+  if (filter.act === 'support' || filter.act === 'oppose') (where.push('pos.act = ?'), params.push(filter.act));
+  else if (filter.act)
+    (where.push(
+      "pos.id IN (SELECT m.position_id FROM position_members m JOIN codes c ON c.provision_id = m.provision_id WHERE c.kind = 'act' AND c.label = ?)",
+    ),
+      params.push(filter.act));
   if (filter.entity)
     (where.push(
       "pos.id IN (SELECT m.position_id FROM position_members m JOIN codes c ON c.provision_id = m.provision_id WHERE c.kind = 'entity' AND c.label = ?)",
@@ -638,8 +645,11 @@ export function listPositions(
   return { total, positions: rows.map(toSummary) };
 }
 
-/** One position with its provisions in date order and its wording variants (diff against the first). */
-export function getPosition(db: Db, id: number): PositionDetail | null {
+/**
+ * One position with its provisions in date order (a page of them: a stance repeated for years
+ * can have thousands) and its wording variants, each diffed against the first.
+ */
+export function getPosition(db: Db, id: number, page: { limit?: number; offset?: number } = {}): PositionDetail | null {
   if (!positionsAreCurrent(db)) buildPositions(db);
   const row = db.prepare('SELECT * FROM positions WHERE id = ?').get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
@@ -647,16 +657,21 @@ export function getPosition(db: Db, id: number): PositionDetail | null {
     .prepare(
       `SELECT p.id AS provisionId, d.id AS docId, d.name AS docName, d.date, p.idx AS "index", p.text
          FROM position_members m JOIN provisions p ON p.id = m.provision_id JOIN documents d ON d.id = p.doc_id
-         WHERE m.position_id = ? ORDER BY d.date IS NULL, d.date, d.name, p.idx`,
+         WHERE m.position_id = ? ORDER BY d.date IS NULL, d.date, d.name, p.idx LIMIT ? OFFSET ?`,
     )
-    .all(id) as PositionDetail['members'];
-  const byText = new Map<string, { count: number; firstSeen: string | null }>();
-  for (const m of members) {
-    const v = byText.get(m.text);
-    if (v) v.count++;
-    else byText.set(m.text, { count: 1, firstSeen: m.date });
-  }
-  const first = members[0]?.text ?? '';
-  const variants = [...byText.entries()].map(([text, v]) => ({ text, ...v, diff: text === first ? [] : wordDiff(first, text) }));
+    .all(id, page.limit ?? 200, page.offset ?? 0) as PositionDetail['members'];
+  // Variants over all members, in order of first appearance.
+  const wordings = db
+    .prepare(
+      `SELECT p.text, count(*) AS count, min(d.date) AS firstSeen, min(coalesce(d.date, '9999') || d.name || printf('%06d', p.idx)) AS firstKey
+         FROM position_members m JOIN provisions p ON p.id = m.provision_id JOIN documents d ON d.id = p.doc_id
+         WHERE m.position_id = ? GROUP BY p.text ORDER BY firstKey LIMIT ?`,
+    )
+    .all(id, MAX_VARIANTS) as { text: string; count: number; firstSeen: string | null }[];
+  const first = wordings[0]?.text ?? '';
+  const variants = wordings.map(({ text, count, firstSeen }) => ({ text, count, firstSeen, diff: text === first ? [] : wordDiff(first, text) }));
   return { ...toSummary(row), members, variants };
 }
+
+/** Wording variants listed for one position at most. */
+const MAX_VARIANTS = 200;

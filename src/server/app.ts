@@ -230,8 +230,8 @@ const routes = {
     method: 'get',
     path: '/api/positions/{id}',
     tags: ['positions'],
-    summary: 'One position: its provisions in date order and its wording variants',
-    request: { params: z.object({ id: z.coerce.number().int().min(1) }) },
+    summary: 'One position: a page of its provisions in date order (_limit, default 200) and its wording variants',
+    request: { params: z.object({ id: z.coerce.number().int().min(1) }), query: z.object({ _limit: intParam(200, 1000), _offset: Paging._offset }) },
     responses: jsonResponse('The position'),
   }),
   compare: createRoute({
@@ -472,7 +472,8 @@ export function createApp(options: AppOptions): OpenAPIHono {
   });
 
   app.openapi(routes.position, (c) => {
-    const detail = getPosition(db, c.req.valid('param').id);
+    const { _limit, _offset } = c.req.valid('query');
+    const detail = getPosition(db, c.req.valid('param').id, { limit: _limit, offset: _offset });
     if (!detail) throw new ApiError(404, `no position ${c.req.valid('param').id}`);
     return c.json({ ok: true, position: detail }, 200);
   });

@@ -158,6 +158,11 @@ export function PositionPage({ id }: { id: number }) {
       </p>
       <section class="panel">
         <h2>Provisions in date order</h2>
+        {p.provisions > members.length && (
+          <p class="muted">
+            The first {members.length} of {p.provisions} provisions (<JsonLink path={`${apiPath}?_limit=1000`} /> for more).
+          </p>
+        )}
         <ol class="members">
           {members.map((m) => (
             <li key={m.provisionId} data-nav="row" tabIndex={0} class={`hit act-${p.act}`}>
