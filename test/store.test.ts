@@ -65,6 +65,12 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   const names = (db.prepare('SELECT count(*) AS n FROM provisions WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
   assert.equal(names, 0, 'no provision of the failed document is left');
   assert.equal(listDocuments(db).length, 3);
+  // The batch's full-text entries were written with it: one per stored provision, none for the failed document.
+  const indexed = (q: string) => (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(q) as { n: number }).n;
+  assert.equal(indexed('stems:2032'), 1);
+  assert.equal(indexed('stems:2031'), 0);
+  const provisions = (db.prepare('SELECT count(*) AS n FROM provisions').get() as { n: number }).n;
+  assert.equal((db.prepare("SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH 'lang_fr'").get() as { n: number }).n, provisions);
   db.close();
 });
 

@@ -59,7 +59,14 @@ function prepared(db: Db, sql: string): Database.Statement {
   return stmt;
 }
 
-function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] {
+/** A provision's entry in the full-text index: its stems, and its codes and document facts as tokens. */
+export interface IndexEntry {
+  rowid: number;
+  stems: string;
+  codes: string;
+}
+
+function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: IndexEntry[] | null): number[] {
   const insertProvision = prepared(db, 'INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const ids: number[] = [];
   for (const p of doc.provisions) ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid));
@@ -68,18 +75,23 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc): number[] 
     "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
   );
   for (const a of doc.annotations) insertAnnotation.run(id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
-  const insertIndex = prepared(db, 'INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
   const codes = doc.provisions.map(() => [] as { kind: string; label: string }[]);
   for (const a of doc.annotations) codes[a.provision]?.push(a);
-  doc.provisions.forEach((p, i) =>
-    insertIndex.run(
-      ids[i],
-      // The stages' tokens when they were computed; else the words alone, which cost less.
-      indexText(p.text, doc.language, cachedTokensOf(doc, p.start, p.end)?.map((t) => t.raw) ?? wordsOf(doc.text, p.start, p.end)),
-      indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
-    ),
-  );
+  const entries = doc.provisions.map((p, i) => ({
+    rowid: ids[i],
+    // The stages' tokens when they were computed; else the words alone, which cost less.
+    stems: indexText(p.text, doc.language, cachedTokensOf(doc, p.start, p.end)?.map((t) => t.raw) ?? wordsOf(doc.text, p.start, p.end)),
+    codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
+  }));
+  if (deferred) deferred.push(...entries);
+  else insertIndexEntries(db, entries);
   return ids;
+}
+
+/** Adds entries to the full-text index. */
+export function insertIndexEntries(db: Db, entries: IndexEntry[]): void {
+  const insert = prepared(db, 'INSERT INTO provision_index (rowid, stems, codes) VALUES (?, ?, ?)');
+  for (const e of entries) insert.run(e.rowid, e.stems, e.codes);
 }
 
 /**
@@ -116,11 +128,14 @@ function deleteProvisions(db: Db, id: string): void {
 /**
  * Stores an analysed document in one transaction: either all of it is there afterwards, or
  * nothing. A document whose text is already stored is left as it is ("unchanged").
+ * With `deferIndex`, its full-text index entries are handed back instead of written: a bulk
+ * writer adds a batch's entries at once, in the transaction that commits the batch.
  */
-export function saveDocument(db: Db, doc: Doc): { id: string; status: 'added' | 'unchanged' } {
+export function saveDocument(db: Db, doc: Doc, options: { deferIndex?: IndexEntry[] } = {}): { id: string; status: 'added' | 'unchanged' } {
   const hash = documentHash(doc.text);
   const id = idOf(hash);
-  return db.transaction(() => {
+  const entries: IndexEntry[] | null = options.deferIndex ? [] : null;
+  const saved = db.transaction(() => {
     if (prepared(db, 'SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
     const now = new Date().toISOString();
     prepared(
@@ -146,9 +161,12 @@ export function saveDocument(db: Db, doc: Doc): { id: string; status: 'added' | 
       now,
       now,
     );
-    insertProvisionsAndAnnotations(db, id, doc);
+    insertProvisionsAndAnnotations(db, id, doc, entries);
     return { id, status: 'added' as const };
   })();
+  // Handed over only once the document is stored.
+  if (entries) options.deferIndex!.push(...entries);
+  return saved;
 }
 
 /**
@@ -173,7 +191,7 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
     );
     db.prepare("DELETE FROM annotations WHERE doc_id = ? AND origin = 'machine'").run(id);
     deleteProvisions(db, id);
-    const ids = insertProvisionsAndAnnotations(db, id, doc);
+    const ids = insertProvisionsAndAnnotations(db, id, doc, null);
     let reanchored = 0;
     let orphaned = 0;
     const byText = new Map(doc.provisions.map((p) => [normalizeForAlignment(p.text), p]));

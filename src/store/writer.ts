@@ -1,6 +1,6 @@
 import type { Doc } from '../core/types.ts';
 import type { Db } from './database.ts';
-import { saveDocument } from './documents.ts';
+import { insertIndexEntries, saveDocument, type IndexEntry } from './documents.ts';
 
 /** How many documents, or how many milliseconds of work, one commit of a bulk ingest holds at most. */
 export const COMMIT_EVERY = { documents: 64, ms: 1000 };
@@ -13,10 +13,13 @@ const INGEST_CACHE_KIB = 16 * 1024;
  * committed together every few dozen documents or every second, because a commit per
  * document rewrites the same index pages (one per label, one per term) again and again.
  * A crash loses at most the documents of the open batch, each of them whole: running the
- * ingest again adds them.
+ * ingest again adds them. The full-text index entries of a batch are added together just before
+ * its commit: SQLite's FTS5 writes its pending entries out at every savepoint, so adding them
+ * document by document would make one small index segment per document.
  */
 export class DocumentWriter {
   private pending = 0;
+  private readonly index: IndexEntry[] = [];
   private openedAt = 0;
   private readonly previousCache: number;
 
@@ -36,7 +39,7 @@ export class DocumentWriter {
     }
     // Inside an open transaction, saveDocument's own transaction is a savepoint: a document
     // that fails is rolled back alone and the batch goes on.
-    const saved = saveDocument(this.db, doc);
+    const saved = saveDocument(this.db, doc, { deferIndex: this.index });
     this.pending++;
     if (this.pending >= this.every.documents || performance.now() - this.openedAt >= this.every.ms) this.flush();
     return saved;
@@ -44,7 +47,18 @@ export class DocumentWriter {
 
   /** Commits the open batch. */
   flush(): void {
-    if (this.db.inTransaction) this.db.prepare('COMMIT').run();
+    if (this.db.inTransaction) {
+      try {
+        insertIndexEntries(this.db, this.index);
+      } catch (err) {
+        // The batch cannot be indexed (a full disk): none of it is kept, rather than documents search cannot find.
+        this.db.prepare('ROLLBACK').run();
+        throw err;
+      } finally {
+        this.index.length = 0;
+      }
+      this.db.prepare('COMMIT').run();
+    }
     this.pending = 0;
   }
 
