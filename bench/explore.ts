@@ -21,7 +21,8 @@ import { analyzeText } from '../src/analyze/pipeline.ts';
 import type { Doc } from '../src/core/types.ts';
 import { normalizeText } from '../src/core/normalize.ts';
 import { openDatabase, type Db } from '../src/store/database.ts';
-import { saveDocument } from '../src/store/documents.ts';
+import { DocumentWriter } from '../src/store/writer.ts';
+import { boundHeapGrowth } from '../src/core/heap.ts';
 import { search, type SearchOptions } from '../src/query/search.ts';
 import { compareStored } from '../src/query/explore.ts';
 import { buildPositions } from '../src/query/positions.ts';
@@ -66,15 +67,18 @@ function buildDb(file: string, target: number): { db: Db; seconds: number; provi
   const t0 = performance.now();
   if (have < target) {
     const bases = baseDocs();
+    // The same writer as `entente ingest`, so the index has the shape an ingest gives it.
+    const writer = new DocumentWriter(db);
     let provisions = have;
     let k = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
     while (provisions < target) {
       for (const base of bases) {
-        saveDocument(db, copyOf(base, k++));
+        writer.save(copyOf(base, k++));
         provisions += base.provisions.length;
       }
       if (k % 1100 === 0) process.stderr.write(`\r  building ${path.basename(file)}: ${provisions} provisions`);
     }
+    writer.close();
     process.stderr.write('\n');
   }
   const n = db.prepare('SELECT (SELECT count(*) FROM provisions) AS p, (SELECT count(*) FROM documents) AS d').get() as { p: number; d: number };
@@ -164,6 +168,7 @@ async function apiLoad(file: string) {
 }
 
 async function main() {
+  boundHeapGrowth(); // as the CLI does
   mkdirSync(OUT, { recursive: true });
   const target = Number(values.provisions);
   const report: Record<string, unknown> = { date: new Date().toISOString(), node: process.version, cpu: os.cpus()[0]?.model, cores: os.cpus().length };
