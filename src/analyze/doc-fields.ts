@@ -2,13 +2,17 @@ import path from 'node:path';
 import { eld } from 'eld/extrasmall';
 import type { Doc, DocType } from '../core/types.ts';
 import { EntenteError } from '../core/types.ts';
-import { languageDir, segmentationData } from '../lang/language-data.ts';
+import { dataLanguages, languageDir, segmentationData } from '../lang/language-data.ts';
 import { readTsv } from '../lang/tsv.ts';
 import { findDates, type FoundDate } from './date-lines.ts';
 import { compilePattern } from '../lang/pattern.ts';
 
-/** Languages the identifier may answer; restricted because short texts confuse open-set identification. */
-const CANDIDATE_LANGUAGES = ['fr', 'en', 'de', 'es', 'it', 'pt', 'ru', 'zh', 'ja', 'ar'];
+/**
+ * Languages the identifier may answer: the usual languages of diplomatic texts, and any language
+ * given a data folder (adding `data/lang/nl/` makes Dutch identifiable). Restricted because an open
+ * set confuses close languages on short texts.
+ */
+const CANDIDATE_LANGUAGES = [...new Set(['fr', 'en', 'de', 'es', 'it', 'pt', 'ru', 'zh', 'ja', 'ar', ...dataLanguages()])];
 /** ELD's smallest n-gram table: as accurate as the larger ones on paragraphs, a fraction of their memory. */
 const identifier = eld;
 identifier.setLanguageSubset(CANDIDATE_LANGUAGES);

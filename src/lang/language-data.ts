@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { DATA_DIR, readList, readTsv } from './tsv.ts';
 import { EntenteError, type LineKind } from '../core/types.ts';
 import { compilePattern } from './pattern.ts';
@@ -19,6 +19,12 @@ const cache = new Map<string, SegmentationData>();
 
 export function languageDir(language: string): string {
   return path.join(DATA_DIR, 'lang', language);
+}
+
+/** The languages that have a data folder (two-letter codes). */
+export function dataLanguages(): string[] {
+  const dir = path.join(DATA_DIR, 'lang');
+  return existsSync(dir) ? readdirSync(dir).filter((name) => /^[a-z]{2}$/.test(name)) : [];
 }
 
 const hasData = new Map<string, boolean>();
