@@ -22,16 +22,27 @@ const capitalised = (raw: string) => {
   return first !== first.toLowerCase();
 };
 
-const candidateMemo = new WeakMap<ActLexicon, Map<string, Cue[]>>();
+/** The words of a token list, computed once per list: tokens are shared by every stage and the acts stage reads their words many times. */
+const wordsMemo = new WeakMap<Token[], string[]>();
 
-/** The cues that may start at a word (indexed by the word, its first two letters, its last two, or none), once per word. */
-function candidatesAt(word: string, lex: ActLexicon): Cue[] {
-  let memo = candidateMemo.get(lex);
-  if (!memo) candidateMemo.set(lex, (memo = new Map()));
+export function wordsOfTokens(tokens: Token[]): string[] {
+  let words = wordsMemo.get(tokens);
+  if (!words) wordsMemo.set(tokens, (words = tokens.map(wordOf)));
+  return words;
+}
+
+/** Per lexicon, the candidate cues of a word, for lower-case words and for capitalised ones. */
+const candidateMemo = new WeakMap<ActLexicon, { lower: Map<string, Cue[]>; capitalised: Map<string, Cue[]> }>();
+
+/**
+ * The cues that may start at a word, once per word: those indexed by the word, its first two
+ * letters, its last two, or none, less those whose (required) first token rejects the word.
+ */
+function candidatesAt(word: string, lowerCase: boolean, memo: Map<string, Cue[]>, lex: ActLexicon): Cue[] {
   let cues = memo.get(word);
   if (!cues) {
     const all = [lex.byWord.get(word), lex.byPrefix.get(word.slice(0, 2)), lex.bySuffix.get(word.slice(-2)), lex.generic].flatMap((l) => l ?? []);
-    cues = [...new Set(all)];
+    cues = [...new Set(all)].filter((cue) => cue.pattern[0].optional || testWord(cue.pattern[0], word, lowerCase, lex));
     if (memo.size > 50_000) memo.clear();
     memo.set(word, cues);
   }
@@ -80,11 +91,13 @@ function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: b
 
 /** Every cue of the lexicon that matches in the token list (a cue may match at several places). */
 export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
-  const words = tokens.map(wordOf);
+  const words = wordsOfTokens(tokens);
   const lower = tokens.map((t) => !capitalised(t.raw));
+  let memo = candidateMemo.get(lex);
+  if (!memo) candidateMemo.set(lex, (memo = { lower: new Map(), capitalised: new Map() }));
   const matches: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const cue of candidatesAt(words[i], lex)) {
+    for (const cue of candidatesAt(words[i], lower[i], lower[i] ? memo.lower : memo.capitalised, lex)) {
       const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
       if (last >= i) matches.push({ cue, first: i, last });
     }

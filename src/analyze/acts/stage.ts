@@ -3,7 +3,7 @@ import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { loadActLexicon, type ActLexicon, type HolderPhraseKind } from './lexicon.ts';
-import { matchCues, wordOf, type CueMatch } from './cue-match.ts';
+import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { segmentationData } from '../../lang/language-data.ts';
 
 /** How the subject of a clause was resolved. */
@@ -74,6 +74,13 @@ const ACTOR_NOUNS = new Set([
   'autorites',
 ]);
 
+const TASK_LIST_INTRO = /(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu;
+const LIST_ITEM_NUMBER = /^\d+$|^[IVXLC]+$|^[a-z]$/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const SENTENCE_END = /[.!?…]["»”]?\s/u;
+
 const CLAUSE_JOIN = new Set(['et', 'mais', 'and', 'but', 'tandis', 'while', 'whereas']);
 const COMPLEMENTISER = new Set(['que', 'qu', 'that']);
 
@@ -94,14 +101,14 @@ export const actsStage: Stage = {
     let taskList = false;
     let taskParagraph = -1;
     for (const p of doc.provisions) {
-      const isListItem = !!p.section && !/^\d+$|^[IVXLC]+$|^[a-z]$/.test(p.section);
+      const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
       const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph), roles, mentionsOf[p.index]);
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
-      if (/(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu.test(p.text) || (p.text.trim().endsWith(':') && result.acts.has('commit')))
-        taskList = true;
+      // Both ways of announcing a task list end the provision with a colon.
+      if (p.text.trimEnd().endsWith(':') && (TASK_LIST_INTRO.test(p.text) || result.acts.has('commit'))) taskList = true;
     }
   },
 };
@@ -112,13 +119,11 @@ export const actsStage: Stage = {
  */
 function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles: Map<string, string>, mentions: Annotation[]): void {
   const tokens = tokensOf(doc, p.start, p.end);
+  const words = wordsOfTokens(tokens);
   for (const a of mentions) {
     if (g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
-    const i = tokens.findIndex((t) => t.start === a.start);
-    const before = tokens
-      .slice(Math.max(0, i - 4), i)
-      .map(wordOf)
-      .join(' ');
+    const i = tokenIndexAt(tokens, a.start);
+    const before = words.slice(Math.max(0, i - 4), i).join(' ');
     for (const phrase of lex.holderPhrases)
       if (phrase.kind === 'role' && ` ${before} `.includes(` ${roleKey(phrase.keys)} `)) roles.set(roleKey(phrase.keys), g.stateOf(a.label)!);
   }
@@ -139,7 +144,7 @@ function analyzeProvision(
 ): { acts: Set<Act>; holders: string[] } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
-  const emit = (a: Omit<Annotation, 'provision' | 'origin'>) => doc.annotations.push({ ...a, provision: p.index, origin: 'machine' });
+  const words = wordsOfTokens(tokens);
 
   // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
   const frame = findFrame(doc, p, lex);
@@ -160,30 +165,27 @@ function analyzeProvision(
   const paren = parenthesised(doc.text, p.start, p.end);
   const all = matchCues(tokens, lex);
   const masks = all.filter((m) => m.cue.act === '-');
+  const relative = lex.classes.get('relative');
   const cues = all.filter((m) => {
     if (m.cue.act === '-') return false;
     if (masks.some((k) => k.first <= m.first && m.last <= k.last)) return false;
     if (paren.some(([s, e]) => tokens[m.first].start > s && tokens[m.first].start < e)) return false;
     if (m.first >= contentEnd && m.cue.act !== 'call') return false;
     const before = tokens[m.first - 1];
-    if (before && lex.classes.get('relative')?.has(wordOf(before)) && !m.cue.flags.has('frame')) return false;
+    if (before && relative?.has(words[m.first - 1]) && !m.cue.flags.has('frame')) return false;
     return true;
   });
 
   // 3. Clauses: the main one, coordinated ones, complements of saying verbs, quoted sentences.
-  const clauses = splitClauses(doc, tokens, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous, roles);
-  const clauseOf = (i: number) => {
-    let c = 0;
-    for (let k = 0; k < clauses.length; k++) if (clauses[k].first <= i) c = k;
-    return c;
-  };
+  const clauses = splitClauses(doc, tokens, words, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous, roles);
 
   // 4. Acts, clause by clause.
   const found: ActFound[] = [];
-  const span = (m: CueMatch) => ({ start: tokens[m.first].start, end: tokens[m.last].end });
   const callAt = new Map<number, number>();
   for (const m of cues) {
-    const c = clauseOf(m.first);
+    const c = clauseOf(clauses, m.first);
+    const start = tokens[m.first].start;
+    const end = tokens[m.last].end;
     const subject = clauses[c].subject;
     const inAttribution = m.first >= contentEnd;
     let act = m.cue.act as Act;
@@ -192,7 +194,7 @@ function analyzeProvision(
       // A task ("Renforcer ..."), or a further task in the same item ("..., et promouvoir ...").
       const furtherTask = clauses[c].type === 'verb-phrase' && clauses[c].first === m.first && clauses[0].subject.kind === 'empty';
       if (m.first !== contentFirst && !furtherTask) continue;
-      found.push({ act: 'commit', ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
+      found.push({ act: 'commit', start, end, rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
       continue;
     }
     // What others are called on to do is not an act of the holders: "appellent X à soutenir Y".
@@ -210,7 +212,7 @@ function analyzeProvision(
       act = subject.isHolder && subject.kind !== 'empty' && subject.kind !== 'document' ? 'commit' : 'call';
       detail = act === 'commit' ? 'modal with the holders as subject' : 'modal addressed to others';
     }
-    if (isNegated(tokens, m, lex)) {
+    if (isNegated(words, m, lex)) {
       if (m.cue.negated === null) continue;
       if (m.cue.negated) {
         act = m.cue.negated;
@@ -222,7 +224,7 @@ function analyzeProvision(
       detail = 'events recounted by a quoted speaker';
     }
     if (act === 'call' && !m.cue.flags.has('modal') && !callAt.has(c)) callAt.set(c, m.last);
-    found.push({ act, ...span(m), rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
+    found.push({ act, start, end, rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
     found.push({
@@ -271,13 +273,44 @@ function analyzeProvision(
   const actSet = new Set<Act>();
   for (const f of acts) {
     actSet.add(f.act);
-    emit({ kind: 'act', label: f.act, start: f.start, end: f.end, rule: f.rule, detail: f.detail });
+    doc.annotations.push({ kind: 'act', label: f.act, start: f.start, end: f.end, rule: f.rule, detail: f.detail, provision: p.index, origin: 'machine' });
   }
 
   // 5. Holders.
   const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, g, previous, roles);
-  for (const h of holders.codes) emit({ kind: 'holder', label: h, start: holders.start, end: holders.end, rule: holders.rule, detail: holders.detail });
+  for (const h of holders.codes)
+    doc.annotations.push({
+      kind: 'holder',
+      label: h,
+      start: holders.start,
+      end: holders.end,
+      rule: holders.rule,
+      detail: holders.detail,
+      provision: p.index,
+      origin: 'machine',
+    });
   return { acts: actSet, holders: holders.codes };
+}
+
+/** The clause a token belongs to: the last one starting at or before it. */
+function clauseOf(clauses: Clause[], i: number): number {
+  let c = 0;
+  for (let k = 0; k < clauses.length; k++) if (clauses[k].first <= i) c = k;
+  return c;
+}
+
+/** The index of the token starting at `start` (-1 if none): tokens are in text order. */
+function tokenIndexAt(tokens: Token[], start: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = tokens[mid].start;
+    if (at === start) return mid;
+    if (at < start) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 interface Frame {
@@ -322,21 +355,24 @@ function parenthesised(text: string, from: number, to: number): [number, number]
   return ranges;
 }
 
-function isNegated(tokens: Token[], m: CueMatch, lex: ActLexicon): boolean {
+function isNegated(words: string[], m: CueMatch, lex: ActLexicon): boolean {
   const before = lex.classes.get('neg-before')!;
   const after = lex.classes.get('neg-after')!;
-  const pre = tokens.slice(Math.max(0, m.first - 3), m.first).map(wordOf);
-  if (!pre.some((w) => before.has(w))) return false;
+  if (!anyIn(words, Math.max(0, m.first - 3), m.first, before)) return false;
   if (!after.size) return true;
-  return tokens
-    .slice(m.first, m.last + 4)
-    .map(wordOf)
-    .some((w) => after.has(w));
+  return anyIn(words, m.first, m.last + 4, after);
+}
+
+/** Some word of words[from, to) is in the set. */
+function anyIn(words: string[], from: number, to: number, set: Set<string>): boolean {
+  for (let i = from; i < Math.min(to, words.length); i++) if (set.has(words[i])) return true;
+  return false;
 }
 
 function splitClauses(
   doc: Doc,
   tokens: Token[],
+  words: string[],
   cues: CueMatch[],
   first: number,
   end: number,
@@ -350,27 +386,28 @@ function splitClauses(
   type Start = { at: number; type: Clause['type'] };
   const abbreviations = segmentationData(doc.language).abbreviations;
   const starts: Start[] = [{ at: first, type: 'main' }];
+  // Auxiliaries are matched as written (lower case, accents kept): "a" (has) is not "à" (to).
   const aux = lex.exactClasses.get('aux')!;
-  const isAux = (i: number) => aux.has(tokens[i].raw.toLowerCase());
+  const isAux = tokens.map((t) => aux.has(t.raw.toLowerCase()));
   const cueStarts = new Set(cues.map((m) => m.first));
   const modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
-  const isVerbal = (i: number) => isAux(i) || cueStarts.has(i);
+  const isVerbal = (i: number) => isAux[i] || cueStarts.has(i);
   // "..., et la communauté internationale doit ...": a new subject, then its auxiliary or modal.
   const newSubjectFollows = (i: number) => {
-    if (!startsSubject(tokens[i], lex)) return false;
-    for (let k = i + 1; k <= Math.min(i + 4, end - 1); k++) if (isAux(k) || modalStarts.has(k)) return true;
+    if (!startsSubject(tokens[i], words[i], lex)) return false;
+    for (let k = i + 1; k <= Math.min(i + 4, end - 1); k++) if (isAux[k] || modalStarts.has(k)) return true;
     return false;
   };
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
       const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
-      const w = wordOf(tokens[i]);
-      if (/[.!?…]["»”]?\s/u.test(gap) && /^\p{Lu}/u.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
+      const w = words[i];
+      if (SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
-        if ((/,/.test(gap) && startsSubject(tokens[i + 1], lex)) || newSubjectFollows(i + 1))
+        if ((/,/.test(gap) && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1))
           (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
         else if (/,/.test(gap) && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       } else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
@@ -393,13 +430,14 @@ function splitClauses(
       let stop = firstCue ? firstCue.first : e;
       if (!firstCue)
         for (let k = start.at + 1; k < e; k++)
-          if (isAux(k) || k - start.at >= 12) {
+          if (isAux[k] || k - start.at >= 12) {
             stop = k;
             break;
           }
       subject = resolveSubject(
         doc,
         tokens,
+        words,
         start.at,
         stop,
         lex,
@@ -411,7 +449,8 @@ function splitClauses(
       );
     }
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
-    const finite = tokens.slice(start.at, e).some((_, n) => isVerbal(start.at + n));
+    let finite = false;
+    for (let i = start.at; i < e && !finite; i++) finite = isVerbal(i);
     clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
   });
   return clauses;
@@ -420,12 +459,12 @@ function splitClauses(
 /** "M. Xi", "Joseph R. Biden": a dot after an abbreviation or an initial does not end a sentence. */
 function isAbbreviationBefore(t: Token, gap: string, abbreviations: Set<string>): boolean {
   if (!gap.startsWith('.')) return false;
-  return abbreviations.has(`${t.raw}.`) || /^\p{Lu}$/u.test(t.raw) || /^(?:\p{L}\.)+\p{L}$/u.test(t.raw);
+  return abbreviations.has(`${t.raw}.`) || SINGLE_CAPITAL.test(t.raw) || INITIALS.test(t.raw);
 }
 
-function startsSubject(t: Token, lex: ActLexicon): boolean {
-  const w = wordOf(t);
-  return lex.classes.get('subject-det')!.has(w) || lex.classes.get('pronoun')!.has(w) || /^\p{Lu}/u.test(t.raw);
+/** `w` is the token's word (wordOf). */
+function startsSubject(t: Token, w: string, lex: ActLexicon): boolean {
+  return lex.classes.get('subject-det')!.has(w) || lex.classes.get('pronoun')!.has(w) || STARTS_UPPER.test(t.raw);
 }
 
 /**
@@ -436,6 +475,7 @@ function startsSubject(t: Token, lex: ActLexicon): boolean {
 function resolveSubject(
   doc: Doc,
   tokens: Token[],
+  words: string[],
   first: number,
   stop: number,
   lex: ActLexicon,
@@ -447,7 +487,8 @@ function resolveSubject(
 ): Subject {
   let s = first;
   // Skip opening adverbials ("Dans ce communiqué, ", "Today, ") one comma-delimited phrase at a time.
-  while (s < stop && lex.classes.get('adverbial')!.has(wordOf(tokens[s]))) {
+  const adverbial = lex.classes.get('adverbial')!;
+  while (s < stop && adverbial.has(words[s])) {
     let next = -1;
     for (let i = s + 1; i < stop; i++)
       if (doc.text.slice(tokens[i - 1].end, tokens[i].start).includes(',')) {
@@ -457,21 +498,12 @@ function resolveSubject(
     if (next < 0) break;
     s = next;
   }
-  const words = tokens.map(wordOf);
   // A bare title ("le chancelier") refers back, unless a name or demonym makes it explicit.
   let role: Subject | null = null;
-  const fallback = (kind: SubjectKind, rule: string): Subject => ({
-    kind,
-    holders: parties,
-    isHolder: kind === 'empty',
-    start: tokens[s]?.start ?? 0,
-    end: tokens[Math.max(s, stop - 1)]?.end ?? 0,
-    rule,
-  });
-  if (s >= stop) return fallback('empty', 'holders:no-subject');
+  if (s >= stop) return fallbackSubject('empty', 'holders:no-subject', tokens, s, stop, parties);
   for (const phrase of lex.holderPhrases) {
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
-      if (!phrase.keys.every((k, n) => words[at + n] === k)) continue;
+      if ((phrase.keys.length > 0 && words[at] !== phrase.keys[0]) || !phrase.keys.every((k, n) => words[at + n] === k)) continue;
       if ((phrase.kind === 'carry' || phrase.kind === 'role') && at !== s) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
@@ -519,14 +551,26 @@ function resolveSubject(
       rule: 'holders:named-subject',
     };
   }
-  return role ?? fallback('none', 'holders:general-subject');
+  return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
+}
+
+/** The subject when no phrase or actor names it: the parties, as evidence the clause's opening. */
+function fallbackSubject(kind: SubjectKind, rule: string, tokens: Token[], s: number, stop: number, parties: string[]): Subject {
+  return {
+    kind,
+    holders: parties,
+    isHolder: kind === 'empty',
+    start: tokens[s]?.start ?? 0,
+    end: tokens[Math.max(s, stop - 1)]?.end ?? 0,
+    rule,
+  };
 }
 
 const OF = new Set(['de', 'des', 'du', 'd', 'of']);
 
 /** "les actions des États-Unis": a name after "de/of" qualifies a noun; it is the actor only after an actor noun ("les chefs d'État de Chine"). */
 function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: number): boolean {
-  const i = tokens.findIndex((t) => t.start === start);
+  const i = tokenIndexAt(tokens, start);
   if (i <= regionFirst) return false;
   let k = i - 1;
   if (k >= 0 && ['la', 'le', 'les', 'l', 'the'].includes(wordOf(tokens[k]))) k--;
@@ -537,7 +581,7 @@ function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: num
 }
 
 function afterActorNoun(tokens: Token[], start: number): boolean {
-  const i = tokens.findIndex((t) => t.start === start);
+  const i = tokenIndexAt(tokens, start);
   if (i < 0) return false;
   for (let k = Math.max(0, i - 3); k < i; k++) if (ACTOR_NOUNS.has(tokens[k].norm)) return true;
   const next = tokens[i + 1];
