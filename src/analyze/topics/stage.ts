@@ -32,8 +32,15 @@ export interface TopicModel {
   /** Phrases naming the parties together (holders.tsv, several words): "entre les deux pays". */
   jointPhrases: string[][];
   stem: (w: string) => string;
-  /** Memo of wordKeys. */
-  keysByWord: Map<string, string[]>;
+  /** Memo of trieWord. */
+  trieWords: Map<string, TrieWord>;
+}
+
+/** A word as the trie sees it. */
+interface TrieWord {
+  keys: string[];
+  /** The children of the root its keys reach: where the terms it may start begin (mostly none). */
+  starts: TrieNode[];
 }
 
 /**
@@ -104,23 +111,46 @@ export function loadTopicModel(language: string): TopicModel {
     .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
     .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
     .filter((words) => words.length > 1);
-  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, keysByWord: new Map<string, string[]>() };
+  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, trieWords: new Map<string, TrieWord>() };
   cache.set(lang, model);
   return model;
 }
 
-/** The trie keys of a word as written, computed once per distinct word and language. */
-function wordKeys(raw: string, model: TopicModel): string[] {
-  let keys = model.keysByWord.get(raw);
-  if (!keys) {
+/** The trie keys of a word as written, and the terms it may start, computed once per distinct word and language. */
+function trieWord(raw: string, model: TopicModel): TrieWord {
+  let word = model.trieWords.get(raw);
+  if (!word) {
     const stem = model.stem(raw);
     const form = `=${foldAccents(raw)}`;
     const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
-    keys = [...new Set([stem, form, singular])];
-    if (model.keysByWord.size > 100_000) model.keysByWord.clear();
-    model.keysByWord.set(raw, keys);
+    const keys = [...new Set([stem, form, singular])];
+    word = { keys, starts: childrenOn([model.root], keys) };
+    if (model.trieWords.size > 100_000) model.trieWords.clear();
+    model.trieWords.set(raw, word);
   }
-  return keys;
+  return word;
+}
+
+/** The trie words of a token list, once per list and model: the keyword and relationship passes share them. */
+const tokenWordsMemo = new WeakMap<Token[], { model: TopicModel; words: TrieWord[] }>();
+
+function trieWordsOf(tokens: Token[], model: TopicModel): TrieWord[] {
+  let memo = tokenWordsMemo.get(tokens);
+  if (memo?.model !== model) tokenWordsMemo.set(tokens, (memo = { model, words: tokens.map((t) => trieWord(t.raw, model)) }));
+  return memo.words;
+}
+
+const NO_NODES: TrieNode[] = [];
+
+/** The trie nodes reached from `nodes` by one word, on any of its keys (no allocation when none is). */
+function childrenOn(nodes: TrieNode[], keys: string[]): TrieNode[] {
+  let next: TrieNode[] | null = null;
+  for (const node of nodes)
+    for (const key of keys) {
+      const child = node.next.get(key);
+      if (child) (next ??= []).push(child);
+    }
+  return next ?? NO_NODES;
 }
 
 export interface TopicEvidence {
@@ -150,22 +180,17 @@ export function topicEvidence(
   // The keys a word may match in the trie: its stem, its written form ("=word"), and the stem
   // of its singular, since Snowball stems some plurals apart (French "conflits" → conflit,
   // "conflit" → confl).
-  const keysOf = tokens.map((t) => wordKeys(t.raw, model));
+  const words = trieWordsOf(tokens, model);
   const out: TopicEvidence[] = [];
   const best = new Map<string, { term: Term; last: number }>();
   for (let i = 0; i < tokens.length; i++) {
-    // Every path through the trie: a word may match on any of its keys.
-    let nodes = [model.root];
+    // Every path through the trie: a word may match on any of its keys. Most words start no term.
+    let nodes = words[i].starts;
+    if (!nodes.length) continue;
     // Longest term per topic starting here: "armes nucléaires" beats "armes".
     best.clear();
     for (let j = i; j < tokens.length && nodes.length; j++) {
-      const next: TrieNode[] = [];
-      for (const node of nodes)
-        for (const key of keysOf[j]) {
-          const child = node.next.get(key);
-          if (child) next.push(child);
-        }
-      nodes = next;
+      if (j > i) nodes = childrenOn(nodes, words[j].keys);
       for (const node of nodes)
         for (const term of node.terms) {
           if (allTerms)
@@ -203,8 +228,10 @@ export function relationshipEvidence(
   const out: TopicEvidence[] = [];
   if (parties.length < 2 || !model.relations.size) return out;
   const { window, qualifiedWithin } = RELATIONSHIP;
+  // A word's first trie key is its stem.
+  const words = trieWordsOf(tokens, model);
   for (let i = 0; i < tokens.length; i++) {
-    const noun = model.relations.get(model.stem(tokens[i].raw));
+    const noun = model.relations.get(words[i].keys[0]);
     if (!noun) continue;
     let from = tokens[i].start;
     let to = tokens[i].end;
