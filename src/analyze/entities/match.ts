@@ -6,6 +6,7 @@ import { languageDir, hasLanguageData } from '../../lang/language-data.ts';
 import type { Alias, Gazetteer } from './gazetteer.ts';
 
 const QUALIFIED_TYPES = new Set(['org', 'treaty', 'initiative', 'weapon']);
+const STARTS_UPPER = /^\p{Lu}/u;
 const QUALIFIER_GAP = /^\s*(?:de la|de l['’]|des|du|de|d['’]|of the|of)\s*$/iu;
 
 export interface Mention {
@@ -140,9 +141,10 @@ function longestMatch(
   let node = g.root;
   let best: { alias: Alias; next: number } | null = null;
   for (let j = i; j < tokens.length; j++) {
-    if (j > i && !ANY_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+    // The trie first: most words continue no name, and then the gap before them does not matter.
     const child = node.next.get(tokens[j].norm);
     if (!child) break;
+    if (j > i && !ANY_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
     node = child;
     for (const alias of node.aliases) {
       if (j > i && tokens.slice(i + 1, j + 1).some((t, k) => !gapFits(text.slice(tokens[i + k].end, t.start), alias))) continue;
@@ -164,7 +166,7 @@ function longestMatch(
 
 function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory: MatchMemory, ctx: EntityContext): boolean {
   const first = tokens[i];
-  const upper = /^\p{Lu}/u.test(first.raw);
+  const upper = STARTS_UPPER.test(first.raw);
   switch (alias.kind) {
     case 'acronym':
       return (
@@ -203,12 +205,12 @@ function backReference(tokens: Token[], i: number, memory: MatchMemory, ctx: Ent
   const t = tokens[i];
   const candidates = memory.heads.get(t.norm);
   if (!candidates?.size) return null;
-  if (!/^\p{Lu}/u.test(t.raw) && !ctx.headAnyCase.has(t.norm)) return null;
+  if (!STARTS_UPPER.test(t.raw) && !ctx.headAnyCase.has(t.norm)) return null;
   const before = tokens[i - 1];
   if (!before || !ctx.article.has(before.norm)) return null;
   // "la Convention sur ..." with a name after it is a different entry, not a reference back.
   const after = tokens[i + 1];
-  if (after && /^\p{Lu}/u.test(after.raw) && !after.afterHyphen) return null;
+  if (after && STARTS_UPPER.test(after.raw) && !after.afterHyphen) return null;
   // "cette Convention" points to the latest entry; "le traité" to a recent one, else the most named.
   const entries = [...candidates.entries()].sort((a, b) => b[1] - a[1]);
   let id = entries[0][0];
