@@ -30,6 +30,8 @@ export interface Cue {
   /** What the act becomes under negation: another act, or null to drop it. Undefined: unchanged. */
   negated?: Act | null;
   rule: string;
+  /** The rule of the acts it finds: its lexicon row and the cue as written. */
+  actRule: string;
 }
 
 export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'role';
@@ -110,7 +112,7 @@ export function loadActLexicon(language: string): ActLexicon {
     }
     const pattern = row.cells.cue.split(/\s+/).map((t) => compileToken(t, classes, row.where));
     if (pattern[0].kind === 'gap') throw new EntenteError('a cue cannot start with a gap', row.where);
-    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where });
+    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where, actRule: `${row.where} ${row.cells.cue}` });
   }
   const byWord = new Map<string, Cue[]>();
   const byPrefix = new Map<string, Cue[]>();

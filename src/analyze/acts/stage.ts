@@ -194,7 +194,7 @@ function analyzeProvision(
       // A task ("Renforcer ..."), or a further task in the same item ("..., et promouvoir ...").
       const furtherTask = clauses[c].type === 'verb-phrase' && clauses[c].first === m.first && clauses[0].subject.kind === 'empty';
       if (m.first !== contentFirst && !furtherTask) continue;
-      found.push({ act: 'commit', start, end, rule: `${m.cue.rule} ${m.cue.source}`, detail: 'subject-less task', strong: true, clause: c });
+      found.push({ act: 'commit', start, end, rule: m.cue.actRule, detail: 'subject-less task', strong: true, clause: c });
       continue;
     }
     // What others are called on to do is not an act of the holders: "appellent X à soutenir Y".
@@ -224,7 +224,7 @@ function analyzeProvision(
       detail = 'events recounted by a quoted speaker';
     }
     if (act === 'call' && !m.cue.flags.has('modal') && !callAt.has(c)) callAt.set(c, m.last);
-    found.push({ act, start, end, rule: `${m.cue.rule} ${m.cue.source}`, detail, strong: !m.cue.flags.has('frame'), clause: c });
+    found.push({ act, start, end, rule: m.cue.actRule, detail, strong: !m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
     found.push({
@@ -386,9 +386,12 @@ function splitClauses(
   type Start = { at: number; type: Clause['type'] };
   const abbreviations = segmentationData(doc.language).abbreviations;
   const starts: Start[] = [{ at: first, type: 'main' }];
-  // Auxiliaries are matched as written (lower case, accents kept): "a" (has) is not "à" (to).
+  // Auxiliaries are matched as written (lower case, accents kept): "a" (has) is not "à" (to). A
+  // word in the folded class first (its folded form is, whenever the written one is) spares
+  // lower-casing the others.
+  const auxFolded = lex.classes.get('aux')!;
   const aux = lex.exactClasses.get('aux')!;
-  const isAux = tokens.map((t) => aux.has(t.raw.toLowerCase()));
+  const isAux = tokens.map((t, i) => auxFolded.has(words[i]) && aux.has(t.raw.toLowerCase()));
   const cueStarts = new Set(cues.map((m) => m.first));
   const modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
   const isVerbal = (i: number) => isAux[i] || cueStarts.has(i);
