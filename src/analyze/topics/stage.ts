@@ -13,6 +13,8 @@ interface Term {
   term: string;
   weight: number;
   rule: string;
+  /** The evidence as the topic's detail names it, built once: `term "..."` or `relationship "..."`. */
+  what: string;
 }
 
 interface TrieNode {
@@ -79,7 +81,7 @@ export function loadTopicModel(language: string): TopicModel {
     if (term.startsWith('~')) {
       const words = tokenize(term.slice(1));
       if (words.length !== 1) throw new EntenteError(`relationship noun "${term}" must be one word`, row.where);
-      relations.set(stem(words[0].raw), { topic, term: term.slice(1), weight, rule: row.where });
+      relations.set(stem(words[0].raw), { topic, term: term.slice(1), weight, rule: row.where, what: `relationship "${term.slice(1)}"` });
       continue;
     }
     // "=word" is matched as written (folded), not on its stem: "=multilatéralisme" must not match "multilatéraux".
@@ -95,7 +97,7 @@ export function loadTopicModel(language: string): TopicModel {
       if (!child) node.next.set(k, (child = { next: new Map(), terms: [] }));
       node = child;
     }
-    node.terms.push({ topic, term, weight, rule: row.where });
+    node.terms.push({ topic, term, weight, rule: row.where, what: `term "${term}"` });
   }
   const signals = new Map<string, { topic: string; weight: number; rule: string }[]>();
   for (const row of readTsv(path.join(DATA_DIR, 'topic-signals.tsv'), ['entity', 'topic', 'weight'])) {
@@ -193,13 +195,12 @@ export function topicEvidence(
       if (j > i) nodes = childrenOn(nodes, words[j].keys);
       for (const node of nodes)
         for (const term of node.terms) {
-          if (allTerms)
-            out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
+          if (allTerms) out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: term.what });
           else best.set(term.topic, { term, last: j });
         }
     }
     for (const { term, last } of best.values())
-      out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: `term "${term.term}"` });
+      out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: term.what });
   }
   for (const e of entityLabels) {
     // A short form referring back ("le Traité", "la Convention") is a weaker pointer than the name.
@@ -269,7 +270,7 @@ export function relationshipEvidence(
       (e) => e.topic !== noun.topic && e.start >= from && e.start < Math.max(to, limit) && !(e.start >= tokens[i].start && e.end <= tokens[i].end),
     );
     if (qualified) continue;
-    out.push({ topic: noun.topic, start: from, end: to, weight: noun.weight, rule: noun.rule, what: `relationship "${noun.term}"` });
+    out.push({ topic: noun.topic, start: from, end: to, weight: noun.weight, rule: noun.rule, what: noun.what });
   }
   return out;
 }
