@@ -5,6 +5,7 @@ import { DATA_DIR, readTsv } from '../lang/tsv.ts';
 import type { Stage } from './stage.ts';
 import { loadGazetteer, type Gazetteer } from './entities/gazetteer.ts';
 import { findMentions, newMemory } from './entities/match.ts';
+import { mentionKind } from './entities/stage.ts';
 
 let groups: Set<string> | null = null;
 const issuingGroups = () => (groups ??= new Set(readTsv(path.join(DATA_DIR, 'gazetteer', 'groups.tsv'), ['id']).map((r) => r.cells.id)));
@@ -32,10 +33,11 @@ export const partiesStage: Stage = {
     const mentionsOf = entitiesByProvision(doc);
     for (const p of doc.provisions) {
       const mentions = mentionsOf[p.index];
-      const opening = tokensOf(doc, p.start, p.end).slice(0, 12);
-      const openingEnd = opening.length ? opening[opening.length - 1].end : p.start;
+      // The opening is the first dozen words.
+      const tokens = tokensOf(doc, p.start, p.end);
+      const openingEnd = tokens.length ? tokens[Math.min(tokens.length, 12) - 1].end : p.start;
       mentions.forEach((m, i) => {
-        const kind = (m.detail ?? '').split(':')[0];
+        const kind = mentionKind(m);
         let w = 1;
         if (kind === 'combining' || (i > 0 && mentions[i - 1].detail?.startsWith('combining'))) w += 2;
         if (m.start <= openingEnd) w += 1;

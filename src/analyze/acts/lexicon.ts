@@ -36,6 +36,13 @@ export interface Cue {
 
 export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'role';
 
+export interface HolderPhrase {
+  kind: HolderPhraseKind;
+  /** Folded words, elision apostrophes dropped. */
+  keys: string[];
+  rule: string;
+}
+
 export interface ActLexicon {
   language: string;
   cues: Cue[];
@@ -47,7 +54,10 @@ export interface ActLexicon {
   classes: Map<string, Set<string>>;
   /** The same classes with accents kept (lower case): "a" (has) is not "à" (to). */
   exactClasses: Map<string, Set<string>>;
-  holderPhrases: { kind: HolderPhraseKind; keys: string[]; rule: string }[];
+  /** Longest first. */
+  holderPhrases: HolderPhrase[];
+  /** The same phrases by their first word. */
+  holderPhrasesByFirst: Map<string, HolderPhrase[]>;
   frames: { kind: 'trailing' | 'leading'; pattern: RegExp; rule: string }[];
   /** Where a speaker's phrase ends ("lors d'une conférence ..."). */
   speakerEnd: RegExp[];
@@ -140,9 +150,14 @@ export function loadActLexicon(language: string): ActLexicon {
     const kind = row.cells.kind as HolderPhraseKind;
     if (!['joint', 'self', 'document', 'carry', 'role'].includes(kind))
       throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry or role');
-    return { kind, keys: tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, '')), rule: row.where };
+    const keys = tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, ''));
+    if (!keys.length) throw new EntenteError(`holder phrase "${row.cells.phrase}" has no word`, row.where);
+    return { kind, keys, rule: row.where };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
+  const holderPhrasesByFirst = new Map<string, HolderPhrase[]>();
+  for (const phrase of holderPhrases)
+    (holderPhrasesByFirst.get(phrase.keys[0]) ?? holderPhrasesByFirst.set(phrase.keys[0], []).get(phrase.keys[0])!).push(phrase);
   const frames: ActLexicon['frames'] = [];
   const speakerEnd: RegExp[] = [];
   for (const row of readTsv(path.join(dir, 'frames.tsv'), ['kind', 'pattern'])) {
@@ -158,7 +173,20 @@ export function loadActLexicon(language: string): ActLexicon {
     if (kind === 'speaker-end') speakerEnd.push(pattern);
     else frames.push({ kind, pattern, rule: row.where });
   }
-  const lexicon: ActLexicon = { language: lang, cues, byWord, byPrefix, bySuffix, generic, classes, exactClasses, holderPhrases, frames, speakerEnd };
+  const lexicon: ActLexicon = {
+    language: lang,
+    cues,
+    byWord,
+    byPrefix,
+    bySuffix,
+    generic,
+    classes,
+    exactClasses,
+    holderPhrases,
+    holderPhrasesByFirst,
+    frames,
+    speakerEnd,
+  };
   cache.set(lang, lexicon);
   return lexicon;
 }

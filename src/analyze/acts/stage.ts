@@ -2,7 +2,8 @@ import { entitiesByProvision, type Act, type Annotation, type Doc, type Provisio
 import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
-import { loadActLexicon, type ActLexicon, type HolderPhraseKind } from './lexicon.ts';
+import { mentionKind } from '../entities/stage.ts';
+import { loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { segmentationData } from '../../lang/language-data.ts';
 
@@ -504,9 +505,9 @@ function resolveSubject(
   // A bare title ("le chancelier") refers back, unless a name or demonym makes it explicit.
   let role: Subject | null = null;
   if (s >= stop) return fallbackSubject('empty', 'holders:no-subject', tokens, s, stop, parties);
-  for (const phrase of lex.holderPhrases) {
+  for (const phrase of holderPhrasesStartingIn(words, s, Math.min(s + 3, stop - 1), lex)) {
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
-      if ((phrase.keys.length > 0 && words[at] !== phrase.keys[0]) || !phrase.keys.every((k, n) => words[at + n] === k)) continue;
+      if (!phrase.keys.every((k, n) => words[at + n] === k)) continue;
       if ((phrase.kind === 'carry' || phrase.kind === 'role') && at !== s) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
@@ -528,7 +529,7 @@ function resolveSubject(
   for (const m of mentions) {
     if (m.start < regionStart || m.end > regionEnd) continue;
     if (isComplementOfNonActor(tokens, m.start, s)) continue;
-    const kind = (m.detail ?? '').split(':')[0];
+    const kind = mentionKind(m);
     const type = g.typeOf(m.label);
     let state: string | null = null;
     if (type === 'person') state = g.stateOf(m.label);
@@ -555,6 +556,13 @@ function resolveSubject(
     };
   }
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
+}
+
+/** The holder phrases whose first word is one of words[from..to], in lexicon order (longest first). */
+function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
+  const found: HolderPhrase[] = [];
+  for (let at = from; at <= to; at++) for (const phrase of lex.holderPhrasesByFirst.get(words[at]) ?? []) if (!found.includes(phrase)) found.push(phrase);
+  return found.length > 1 ? found.sort((a, b) => lex.holderPhrases.indexOf(a) - lex.holderPhrases.indexOf(b)) : found;
 }
 
 /** The subject when no phrase or actor names it: the parties, as evidence the clause's opening. */

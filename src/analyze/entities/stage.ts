@@ -2,6 +2,14 @@ import type { Stage } from '../stage.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { findMentions, newMemory } from './match.ts';
 import { tokensOf } from '../../core/tokenize.ts';
+import type { Annotation } from '../../core/types.ts';
+
+/** How an entity annotation named its entity: the `kind` of its `kind:alias` detail. */
+export function mentionKind(a: Annotation): string {
+  const detail = a.detail ?? '';
+  const colon = detail.indexOf(':');
+  return colon < 0 ? detail : detail.slice(0, colon);
+}
 
 /**
  * Entity stage: links every mention of a state or listed entry in each provision to its

@@ -43,6 +43,8 @@ interface TrieWord {
   keys: string[];
   /** The children of the root its keys reach: where the terms it may start begin (mostly none). */
   starts: TrieNode[];
+  /** The relationship noun it is, by its stem (its first key). */
+  relation: Term | undefined;
 }
 
 /**
@@ -126,7 +128,7 @@ function trieWord(raw: string, model: TopicModel): TrieWord {
     const form = `=${foldAccents(raw)}`;
     const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
     const keys = [...new Set([stem, form, singular])];
-    word = { keys, starts: childrenOn([model.root], keys) };
+    word = { keys, starts: childrenOn([model.root], keys), relation: model.relations.get(stem) };
     if (model.trieWords.size > 100_000) model.trieWords.clear();
     model.trieWords.set(raw, word);
   }
@@ -229,10 +231,9 @@ export function relationshipEvidence(
   const out: TopicEvidence[] = [];
   if (parties.length < 2 || !model.relations.size) return out;
   const { window, qualifiedWithin } = RELATIONSHIP;
-  // A word's first trie key is its stem.
   const words = trieWordsOf(tokens, model);
   for (let i = 0; i < tokens.length; i++) {
-    const noun = model.relations.get(words[i].keys[0]);
+    const noun = words[i].relation;
     if (!noun) continue;
     let from = tokens[i].start;
     let to = tokens[i].end;
