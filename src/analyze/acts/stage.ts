@@ -407,13 +407,14 @@ function splitClauses(
     if (i > first) {
       const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
       const w = words[i];
-      if (SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
+      // Most gaps are one space: a sentence end takes two characters at least.
+      if (gap.length > 1 && SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
-      else if (/;/.test(gap) && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
+      else if (gap.includes(';') && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
-        if ((/,/.test(gap) && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1))
+        if ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1))
           (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
-        else if (/,/.test(gap) && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
+        else if (gap.includes(',') && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       } else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
         (starts.push({ at: i + (cues.some((m) => m.last === i) || true ? 1 : 0), type: 'complement' }), (verbSeen = false));
     }

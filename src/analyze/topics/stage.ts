@@ -191,8 +191,9 @@ export function topicEvidence(
     // Every path through the trie: a word may match on any of its keys. Most words start no term.
     let nodes = words[i].starts;
     if (!nodes.length) continue;
-    // Longest term per topic starting here: "armes nucléaires" beats "armes".
-    best.clear();
+    // Longest term per topic starting here: "armes nucléaires" beats "armes". (Clearing a Map
+    // allocates a new table: only when it holds something; most paths end without a term.)
+    if (best.size) best.clear();
     for (let j = i; j < tokens.length && nodes.length; j++) {
       if (j > i) nodes = childrenOn(nodes, words[j].keys);
       for (const node of nodes)
@@ -201,8 +202,9 @@ export function topicEvidence(
           else best.set(term.topic, { term, last: j });
         }
     }
-    for (const { term, last } of best.values())
-      out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: term.what });
+    if (best.size)
+      for (const { term, last } of best.values())
+        out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: term.what });
   }
   for (const e of entityLabels) {
     // A short form referring back ("le Traité", "la Convention") is a weaker pointer than the name.
