@@ -563,7 +563,7 @@ function resolveSubject(
 function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
   const found: HolderPhrase[] = [];
   for (let at = from; at <= to; at++) for (const phrase of lex.holderPhrasesByFirst.get(words[at]) ?? []) if (!found.includes(phrase)) found.push(phrase);
-  return found.length > 1 ? found.sort((a, b) => lex.holderPhrases.indexOf(a) - lex.holderPhrases.indexOf(b)) : found;
+  return found.length > 1 ? lex.holderPhrases.filter((phrase) => found.includes(phrase)) : found;
 }
 
 /** The subject when no phrase or actor names it: the parties, as evidence the clause's opening. */
