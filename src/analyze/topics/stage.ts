@@ -36,6 +36,8 @@ export interface TopicModel {
   stem: (w: string) => string;
   /** Memo of trieWord. */
   trieWords: Map<string, TrieWord>;
+  /** The written forms ("=word" keys) some term is matched on: a word's form is a key only then. */
+  exactForms: Set<string>;
 }
 
 /** A word as the trie sees it. */
@@ -75,6 +77,7 @@ export function loadTopicModel(language: string): TopicModel {
   const root: TrieNode = { next: new Map(), terms: [] };
   const seen = new Map<string, string>();
   const relations = new Map<string, Term>();
+  const exactForms = new Set<string>();
   for (const row of readTsv(path.join(languageDir(lang), 'topics.tsv'), ['topic', 'term', 'weight'])) {
     const { topic, term } = row.cells;
     check(topic, row.where);
@@ -89,6 +92,7 @@ export function loadTopicModel(language: string): TopicModel {
     // "=word" is matched as written (folded), not on its stem: "=multilatéralisme" must not match "multilatéraux".
     const exact = term.startsWith('=');
     const keys = tokenize(exact ? term.slice(1) : term).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)));
+    if (exact) keys.forEach((k) => exactForms.add(k));
     if (!keys.length) throw new EntenteError(`term "${term}" has no word`, row.where);
     const dupKey = `${topic}|${keys.join(' ')}`;
     if (seen.has(dupKey)) continue; // two spellings with one stem: harmless
@@ -115,7 +119,7 @@ export function loadTopicModel(language: string): TopicModel {
     .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
     .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
     .filter((words) => words.length > 1);
-  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, trieWords: new Map<string, TrieWord>() };
+  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, trieWords: new Map<string, TrieWord>(), exactForms };
   cache.set(lang, model);
   return model;
 }
@@ -127,7 +131,8 @@ function trieWord(raw: string, model: TopicModel): TrieWord {
     const stem = model.stem(raw);
     const form = `=${foldAccents(raw)}`;
     const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
-    const keys = [...new Set([stem, form, singular])];
+    // A form no term is written with would only cost trie look-ups.
+    const keys = [...new Set(model.exactForms.has(form) ? [stem, form, singular] : [stem, singular])];
     word = { keys, starts: childrenOn([model.root], keys), relation: model.relations.get(stem) };
     if (model.trieWords.size > 100_000) model.trieWords.clear();
     model.trieWords.set(raw, word);
