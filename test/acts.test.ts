@@ -560,3 +560,14 @@ describe('act and holder annotations carry evidence', () => {
     assert.equal(doc.text.slice(support.start, support.end), 'salué');
   });
 });
+
+test('a meeting co-chaired or chaired is a report, written with or without a hyphen', () => {
+  for (const [head, text] of [
+    [CN_RU_FR, 'Le Premier ministre a coprésidé la réunion régulière des chefs de gouvernement.'],
+    [CN_RU_FR, 'Le Premier ministre a co-présidé la réunion régulière des chefs de gouvernement.'],
+    [US_JP_EN, 'The Prime Minister co-chaired the annual meeting of the joint commission.'],
+  ]) {
+    const doc = analyze(head + text);
+    assert.ok(acts(doc, text.slice(0, 20)).includes('report'), text);
+  }
+});

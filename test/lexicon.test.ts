@@ -147,6 +147,15 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes(`lang/fr/acts.tsv:${line}`), `"${r.text}" does not name lang/fr/acts.tsv:${line}`);
   });
 
+  test('a cue word that could never match one word of the text (a hyphen, a space) is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/fr/acts.tsv'), 'report\tco-organis*\t');
+    const r = loadError(dir, "lexicon.loadActLexicon('fr')");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /co-organis\*.*can never match/);
+    assert.ok(r.text!.includes(`lang/fr/acts.tsv:${line}`), `"${r.text}" does not name lang/fr/acts.tsv:${line}`);
+  });
+
   test('an unknown topic in fr/topics.tsv is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'lang/fr/topics.tsv'), 'geopolitics\tgéopolitique\t2');

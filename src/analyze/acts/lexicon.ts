@@ -81,6 +81,14 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
       return { cls, negated };
     }
     const word = foldAccents(alt).replace(/['’]/g, '');
+    // A token of the text is letters and digits (hyphens and spaces separate tokens): an
+    // alternative with anything else could never match and would silently disable the cue.
+    if (!/^\*?[\p{L}\p{N}.]+\*?$/u.test(word))
+      throw new EntenteError(
+        `cue word "${alt}" can never match one word of the text`,
+        where,
+        'words are letters and digits: write "co-présidé" as two tokens ("co présid*") on a row of its own',
+      );
     if (word.startsWith('*')) return { suffix: word.slice(1), negated };
     if (word.endsWith('*')) return { prefix: word.slice(0, -1), negated };
     return { exact: word, negated };
