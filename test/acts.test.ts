@@ -571,3 +571,11 @@ test('a meeting co-chaired or chaired is a report, written with or without a hyp
     assert.ok(acts(doc, text.slice(0, 20)).includes('report'), text);
   }
 });
+
+test('events recounted in quotes: asserted by a quoted person, reported when the statement itself is relayed', () => {
+  const news = 'India, Russia hold summit talks\n\nNew Delhi, December 7, 2021\n\n';
+  const relayed = '"The bilateral talks were held in a warm and friendly atmosphere," the joint statement said.';
+  const quotedPerson = '"The bilateral talks were held in a warm and friendly atmosphere," Foreign Minister Sergey Lavrov said.';
+  assert.deepEqual(acts(analyze(news + relayed), relayed.slice(0, 20)), ['report']);
+  assert.deepEqual(acts(analyze(news + quotedPerson), quotedPerson.slice(0, 20)), ['assert']);
+});

@@ -160,7 +160,9 @@ function analyzeProvision(
       0,
       tokens.findIndex((t) => t.start >= frame.end),
     );
-  const quoted = /^["«“]/u.test(p.text) && !!frame;
+  // A quoted speaker recounting events asserts them; a statement relayed by a report ("...," the
+  // statement said) keeps its own acts.
+  const quoted = /^["«“]/u.test(p.text) && !!frame && !isDocumentSpeaker(doc, frame);
 
   // 2. Cues, filtered: not in parentheses, not in relative clauses; masks applied.
   const paren = parenthesised(doc.text, p.start, p.end);
@@ -667,6 +669,13 @@ function bareRole(text: string, language: string): string | null {
   return phrase ? roleKey(phrase.keys) : null;
 }
 
+/** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
+function isDocumentSpeaker(doc: Doc, frame: Frame): boolean {
+  const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
+  return DOCUMENT_SPEAKER.test(text) || text === 'it';
+}
+const DOCUMENT_SPEAKER = /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u;
+
 function speakerHolders(
   doc: Doc,
   frame: Frame,
@@ -677,7 +686,7 @@ function speakerHolders(
   roles: Map<string, string>,
 ): { codes: string[]; detail: string } | null {
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
-  if (!text || /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u.test(text) || text === 'it') return null;
+  if (!text || isDocumentSpeaker(doc, frame)) return null;
   const role = bareRole(text, doc.language);
   if (role && roles.has(role)) return { codes: [roles.get(role)!], detail: `speaker "${text}": the holder of that title named earlier` };
   if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role)
