@@ -579,3 +579,16 @@ test('events recounted in quotes: asserted by a quoted person, reported when the
   assert.deepEqual(acts(analyze(news + relayed), relayed.slice(0, 20)), ['report']);
   assert.deepEqual(acts(analyze(news + quotedPerson), quotedPerson.slice(0, 20)), ['assert']);
 });
+
+test("the parties' own officials act for them; encouraging others is a call", () => {
+  const en = 'Our finance ministers will examine options for the use of local currencies.';
+  const fr = 'Nos ministres des affaires étrangères continueront de se consulter régulièrement.';
+  const encourage = 'We encourage the development bank to expand its membership.';
+  const docEn = analyze(US_JP_EN + en + '\n' + encourage);
+  assert.deepEqual(acts(docEn, 'Our finance'), ['commit']);
+  assert.deepEqual(holders(docEn, 'Our finance'), ['JPN', 'USA']);
+  assert.deepEqual(acts(docEn, 'We encourage'), ['call']);
+  const docFr = analyze(FR_IN_FR + fr);
+  assert.deepEqual(acts(docFr, 'Nos ministres'), ['commit']);
+  assert.deepEqual(holders(docFr, 'Nos ministres'), ['FRA', 'IND']);
+});

@@ -558,6 +558,9 @@ function resolveSubject(
       rule: 'holders:named-subject',
     };
   }
+  // "Our finance ministers ...", "Nos gouvernements ...": what the parties' own people and bodies do, the parties do.
+  if (!role && lex.classes.get('poss-self')?.has(words[s]) && s + 1 < stop)
+    return { kind: 'self', holders: parties, isHolder: true, start: tokens[s].start, end: tokens[s + 1].end, rule: 'holders:own' };
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
 }
 
