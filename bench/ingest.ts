@@ -10,7 +10,6 @@ import { detectLanguage } from '../src/analyze/doc-fields.ts';
 import { segment } from '../src/segment/segment.ts';
 import type { Doc } from '../src/core/types.ts';
 import { openDatabase } from '../src/store/database.ts';
-import { saveDocument } from '../src/store/documents.ts';
 import { DocumentWriter } from '../src/store/writer.ts';
 import { generateCorpus, type BaseText } from './corpus.ts';
 import { heapUsedMB, peakRssMB, progress, retainedHeapMB, round, rssMB, toMB } from './util.ts';
@@ -77,7 +76,9 @@ function timedStages(stages: Stage[], times: Record<string, number>): Stage[] {
 function warmUp(bases: BaseText[], stages: Stage[]): void {
   const db = openDatabase(':memory:');
   const context = defaultContext();
-  for (const doc of generateCorpus(bases, 512 * 1024, 1_000_000_000)) saveDocument(db, analyzeText(doc.text, doc.source, context, stages));
+  const writer = new DocumentWriter(db);
+  for (const doc of generateCorpus(bases, 512 * 1024, 1_000_000_000)) writer.save(analyzeText(doc.text, doc.source, context, stages));
+  writer.close();
   db.close();
 }
 
@@ -155,7 +156,7 @@ export function runIngest(options: IngestOptions): IngestResult {
   const stagesMs = Object.values(stageMs).reduce((a, b) => a + b, 0);
   const breakdown: Record<string, number> = { 'language + segmentation + doc fields': round((analyzeMs - stagesMs) / 1000) };
   for (const stage of stages) breakdown[`stage ${stage.name}`] = round((stageMs[stage.name] ?? 0) / 1000);
-  breakdown['storage (saveDocument)'] = round(storeMs / 1000);
+  breakdown['storage (DocumentWriter)'] = round(storeMs / 1000);
   const mb = toMB(bytes);
   return {
     label,
