@@ -140,3 +140,30 @@ test('killing an ingest mid-run leaves only complete documents', async () => {
   }
   db.close();
 });
+
+test('two ingests running at once into one database both complete', async () => {
+  const dir = tmp();
+  const dbFile = path.join(dir, 'shared.db');
+  const folders = ['a', 'b'].map((name) => {
+    const folder = path.join(dir, name);
+    mkdirSync(folder);
+    for (let i = 0; i < 120; i++)
+      writeFileSync(path.join(folder, `${name}${i}.txt`), `${TEXT}\n${i + 3}. Les parties tiendront la réunion ${name} numéro ${i}.`);
+    return folder;
+  });
+  // Create the schema first, so that both processes only write documents.
+  openDatabase(dbFile).close();
+  const codes = await Promise.all(
+    folders.map(
+      (folder) =>
+        new Promise<number | null>((resolve) => {
+          const child = spawn(process.execPath, [BIN, 'ingest', folder, '--db', dbFile], { stdio: 'ignore' });
+          child.on('exit', resolve);
+        }),
+    ),
+  );
+  assert.deepEqual(codes, [0, 0], 'neither ingest reported a failed document');
+  const db = openDatabase(dbFile);
+  assert.equal(listDocuments(db).length, 240);
+  db.close();
+});

@@ -18,6 +18,8 @@ export function openDatabase(file: string = DEFAULT_DB, options: { mustExist?: b
     throw new EntenteError(`cannot open the database (${(err as Error).message})`, file);
   }
   db.pragma('foreign_keys = ON');
+  // Another process may be writing (an ingest commits every second): wait for it rather than fail.
+  db.pragma('busy_timeout = 10000');
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');

@@ -33,7 +33,9 @@ export class DocumentWriter {
 
   save(doc: Doc): { id: string; status: 'added' | 'unchanged' } {
     if (!this.db.inTransaction) {
-      this.db.prepare('BEGIN').run();
+      // IMMEDIATE: take the write lock now (waiting for another writer), rather than read first and
+      // find at the first insert that another process wrote in between.
+      this.db.prepare('BEGIN IMMEDIATE').run();
       this.openedAt = performance.now();
       this.pending = 0;
     }
