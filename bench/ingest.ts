@@ -4,11 +4,10 @@
  */
 import { rmSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { analyzeText } from '../src/analyze/pipeline.ts';
+import { analyzeText, emptyDoc } from '../src/analyze/pipeline.ts';
 import { defaultContext, type Stage } from '../src/analyze/stage.ts';
 import { detectLanguage } from '../src/analyze/doc-fields.ts';
 import { segment } from '../src/segment/segment.ts';
-import type { Doc } from '../src/core/types.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { DocumentWriter } from '../src/store/writer.ts';
 import { generateCorpus, type BaseText } from './corpus.ts';
@@ -200,20 +199,7 @@ export function profilePreStages(bases: BaseText[], targetBytes: number): PreSta
     let t0 = performance.now();
     const language = detectLanguage(d.text);
     langMs += performance.now() - t0;
-    const doc: Doc = {
-      source: d.source,
-      text: d.text,
-      language,
-      docType: 'statement_text',
-      date: null,
-      title: null,
-      parties: [],
-      provisions: [],
-      lines: [],
-      annotations: [],
-      diagnostics: [],
-      fieldEvidence: {},
-    };
+    const doc = emptyDoc(d.text, d.source, language);
     t0 = performance.now();
     segment(doc);
     segMs += performance.now() - t0;

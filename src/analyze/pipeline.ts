@@ -13,15 +13,12 @@ export const CODING_STAGES: Stage[] = [entityStage, partiesStage, actsStage, top
 /** Bump when the analysis changes, so stored documents can be re-analysed. */
 export const ANALYZER_VERSION = '0.1.0';
 
-/**
- * The whole analysis of one text: language → segmentation → document fields → coding stages.
- * Pure: no file system, no database.
- */
-export function analyzeText(text: string, source: SourceInfo, context: AnalysisContext = defaultContext(), stages: Stage[] = CODING_STAGES): Doc {
-  const doc: Doc = {
+/** A document before any stage has run: its text, and no fields or annotations yet. */
+export function emptyDoc(text: string, source: SourceInfo, language = 'und'): Doc {
+  return {
     source,
     text,
-    language: 'und',
+    language,
     docType: 'statement_text',
     date: null,
     title: null,
@@ -32,7 +29,14 @@ export function analyzeText(text: string, source: SourceInfo, context: AnalysisC
     diagnostics: [],
     fieldEvidence: {},
   };
-  doc.language = detectLanguage(text);
+}
+
+/**
+ * The whole analysis of one text: language → segmentation → document fields → coding stages.
+ * Pure: no file system, no database.
+ */
+export function analyzeText(text: string, source: SourceInfo, context: AnalysisContext = defaultContext(), stages: Stage[] = CODING_STAGES): Doc {
+  const doc = emptyDoc(text, source, detectLanguage(text));
   segment(doc);
   doc.title = findTitle(doc);
   const date = findDocumentDate(doc);
