@@ -5,7 +5,7 @@
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -154,6 +154,16 @@ describe('language data is validated with file name and line number', () => {
     assert.equal(r.ok, false);
     assert.match(r.message!, /co-organis\*.*can never match/);
     assert.ok(r.text!.includes(`lang/fr/acts.tsv:${line}`), `"${r.text}" does not name lang/fr/acts.tsv:${line}`);
+  });
+
+  test('a word class the acts stage reads, missing from classes.tsv, is reported with the file', () => {
+    const dir = dataCopy();
+    const file = path.join(dir, 'lang/en/classes.tsv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^actor-noun\t.*\n/m, ''));
+    const r = loadError(dir, "lexicon.loadActLexicon('en')");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /actor-noun/);
+    assert.ok(r.text!.includes('lang/en/classes.tsv'), `"${r.text}" does not name lang/en/classes.tsv`);
   });
 
   test('an unknown topic in fr/topics.tsv is reported with file and line', () => {

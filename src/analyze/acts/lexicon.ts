@@ -64,6 +64,23 @@ export interface ActLexicon {
 }
 
 const GAP = new Set(['…', '...']);
+/** The word classes the acts stage reads itself (besides those cue patterns name): every language defines them. */
+const STAGE_CLASSES = [
+  'aux',
+  'neg-before',
+  'neg-after',
+  'relative',
+  'pronoun',
+  'adverbial',
+  'subject-det',
+  'poss-self',
+  'actor-noun',
+  'clause-join',
+  'complementiser',
+  'of',
+  'article',
+  'list-intro',
+];
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
 const cache = new Map<string, ActLexicon>();
 
@@ -109,6 +126,9 @@ export function loadActLexicon(language: string): ActLexicon {
     classes.set(row.cells.class, new Set(words.map((w) => foldAccents(w).replace(/['’]/g, ''))));
     exactClasses.set(row.cells.class, new Set(words.map((w) => w.toLowerCase())));
   }
+  for (const name of STAGE_CLASSES)
+    if (!classes.has(name))
+      throw new EntenteError(`no word class "${name}"`, path.join(dir, 'classes.tsv'), `add a line "${name}<TAB>words" (the words may be none)`);
   const cues: Cue[] = [];
   const seen = new Map<string, string>();
   for (const row of readTsv(path.join(dir, 'acts.tsv'), ['act', 'cue'])) {

@@ -43,47 +43,11 @@ interface ActFound {
   clause: number;
 }
 
-/** Actor nouns after which a demonym names the actor ("la partie russe", "the Chinese side"). */
-const ACTOR_NOUNS = new Set([
-  'partie',
-  'cote',
-  'president',
-  'presidente',
-  'ministre',
-  'chancelier',
-  'dirigeant',
-  'dirigeants',
-  'gouvernement',
-  'delegation',
-  'homologue',
-  'diplomatie',
-  'diplomate',
-  'chef',
-  'armee',
-  'side',
-  'counterpart',
-  'leader',
-  'leaders',
-  'government',
-  'minister',
-  'chancellor',
-  'premier',
-  'delegation',
-  'diplomats',
-  'army',
-  'authorities',
-  'autorites',
-]);
-
-const TASK_LIST_INTRO = /(?:suivant(?:e|es|s)?|following|ci-dessous|below)\s*:\s*$/iu;
 const LIST_ITEM_NUMBER = /^\d+$|^[IVXLC]+$|^[a-z]$/;
 const STARTS_UPPER = /^\p{Lu}/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 const SENTENCE_END = /[.!?…]["»”]?\s/u;
-
-const CLAUSE_JOIN = new Set(['et', 'mais', 'and', 'but', 'tandis', 'while', 'whereas']);
-const COMPLEMENTISER = new Set(['que', 'qu', 'that']);
 
 /**
  * Acts and holders stage (codebook section 4): for each provision, what the holder does
@@ -109,10 +73,17 @@ export const actsStage: Stage = {
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
       // Both ways of announcing a task list end the provision with a colon.
-      if (p.text.trimEnd().endsWith(':') && (TASK_LIST_INTRO.test(p.text) || result.acts.has('commit'))) taskList = true;
+      if (p.text.trimEnd().endsWith(':') && (announcesList(doc, p, lex) || result.acts.has('commit'))) taskList = true;
     }
   },
 };
+
+/** The provision ends with a word announcing a list before its colon: "les tâches suivantes :", "the following:". */
+function announcesList(doc: Doc, p: Provision, lex: ActLexicon): boolean {
+  const tokens = tokensOf(doc, p.start, p.end);
+  const last = tokens[tokens.length - 1];
+  return !!last && lex.classes.get('list-intro')!.has(wordOf(last));
+}
 
 /**
  * Remembers who holds a title: "le chancelier fédéral Olaf Scholz" binds "chancelier" to DEU,
@@ -280,7 +251,7 @@ function analyzeProvision(
   }
 
   // 5. Holders.
-  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, g, previous, roles);
+  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, lex, g, previous, roles);
   for (const h of holders.codes)
     doc.annotations.push({
       kind: 'holder',
@@ -393,6 +364,8 @@ function splitClauses(
   // word in the folded class first (its folded form is, whenever the written one is) spares
   // lower-casing the others.
   const auxFolded = lex.classes.get('aux')!;
+  const clauseJoin = lex.classes.get('clause-join')!;
+  const complementiser = lex.classes.get('complementiser')!;
   const aux = lex.exactClasses.get('aux')!;
   const isAux = tokens.map((t, i) => auxFolded.has(words[i]) && aux.has(t.raw.toLowerCase()));
   const cueStarts = new Set(cues.map((m) => m.first));
@@ -413,11 +386,11 @@ function splitClauses(
       if (gap.length > 1 && SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (gap.includes(';') && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
-      else if (CLAUSE_JOIN.has(w) && i + 2 < end && verbSeen) {
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen) {
         if ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1))
           (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
         else if (gap.includes(',') && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
-      } else if (COMPLEMENTISER.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
+      } else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
         (starts.push({ at: i + (cues.some((m) => m.last === i) || true ? 1 : 0), type: 'complement' }), (verbSeen = false));
     }
     if (isVerbal(i)) verbSeen = true;
@@ -531,14 +504,14 @@ function resolveSubject(
   let evidenceEnd = regionStart;
   for (const m of mentions) {
     if (m.start < regionStart || m.end > regionEnd) continue;
-    if (isComplementOfNonActor(tokens, m.start, s)) continue;
+    if (isComplementOfNonActor(tokens, m.start, s, lex)) continue;
     const kind = mentionKind(m);
     const type = g.typeOf(m.label);
     let state: string | null = null;
     if (type === 'person') state = g.stateOf(m.label);
     else if (type === 'state') {
       if (kind === 'combining') continue;
-      if (kind === 'demonym' && !afterActorNoun(tokens, m.start)) continue;
+      if (kind === 'demonym' && !afterActorNoun(tokens, m.start, lex)) continue;
       state = m.label;
     } else if (type === 'org' && g.stateOf(m.label)) state = g.stateOf(m.label);
     else if (parties.includes(m.label)) state = m.label;
@@ -559,7 +532,7 @@ function resolveSubject(
     };
   }
   // "Our finance ministers ...", "Nos gouvernements ...": what the parties' own people and bodies do, the parties do.
-  if (!role && lex.classes.get('poss-self')?.has(words[s]) && s + 1 < stop)
+  if (!role && lex.classes.get('poss-self')!.has(words[s]) && s + 1 < stop)
     return { kind: 'self', holders: parties, isHolder: true, start: tokens[s].start, end: tokens[s + 1].end, rule: 'holders:own' };
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
 }
@@ -583,26 +556,26 @@ function fallbackSubject(kind: SubjectKind, rule: string, tokens: Token[], s: nu
   };
 }
 
-const OF = new Set(['de', 'des', 'du', 'd', 'of']);
-
 /** "les actions des États-Unis": a name after "de/of" qualifies a noun; it is the actor only after an actor noun ("les chefs d'État de Chine"). */
-function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: number): boolean {
+function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: number, lex: ActLexicon): boolean {
   const i = tokenIndexAt(tokens, start);
   if (i <= regionFirst) return false;
   let k = i - 1;
-  if (k >= 0 && ['la', 'le', 'les', 'l', 'the'].includes(wordOf(tokens[k]))) k--;
-  if (k < 0 || !OF.has(wordOf(tokens[k]))) return false;
-  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (ACTOR_NOUNS.has(tokens[j].norm) || ACTOR_NOUNS.has(tokens[j].norm.replace(/s$/, ''))) return false;
+  if (k >= 0 && lex.classes.get('article')!.has(wordOf(tokens[k]))) k--;
+  if (k < 0 || !lex.classes.get('of')!.has(wordOf(tokens[k]))) return false;
+  const actorNouns = lex.classes.get('actor-noun')!;
+  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (actorNouns.has(tokens[j].norm) || actorNouns.has(tokens[j].norm.replace(/s$/, ''))) return false;
   // "Les chefs d'État de Chine et de Russie": a coordination of names after an actor noun was checked above.
   return true;
 }
 
-function afterActorNoun(tokens: Token[], start: number): boolean {
+function afterActorNoun(tokens: Token[], start: number, lex: ActLexicon): boolean {
   const i = tokenIndexAt(tokens, start);
   if (i < 0) return false;
-  for (let k = Math.max(0, i - 3); k < i; k++) if (ACTOR_NOUNS.has(tokens[k].norm)) return true;
+  const actorNouns = lex.classes.get('actor-noun')!;
+  for (let k = Math.max(0, i - 3); k < i; k++) if (actorNouns.has(tokens[k].norm)) return true;
   const next = tokens[i + 1];
-  return !!next && ACTOR_NOUNS.has(next.norm);
+  return !!next && actorNouns.has(next.norm);
 }
 
 function resolveHolders(
@@ -613,6 +586,7 @@ function resolveHolders(
   clauses: Clause[],
   acts: ActFound[],
   mentions: Annotation[],
+  lex: ActLexicon,
   g: Gazetteer,
   previous: string[],
   roles: Map<string, string>,
@@ -638,7 +612,7 @@ function resolveHolders(
     for (const m of mentions) {
       const type = g.typeOf(m.label);
       if (type === 'person' && g.stateOf(m.label)) actors.add(g.stateOf(m.label)!);
-      else if (type === 'state' && (m.detail ?? '').startsWith('demonym') && afterActorNoun(tokens, m.start)) actors.add(m.label);
+      else if (type === 'state' && (m.detail ?? '').startsWith('demonym') && afterActorNoun(tokens, m.start, lex)) actors.add(m.label);
     }
     if (main && main.kind !== 'explicit' && main.kind !== 'carry')
       return { codes: parties, start: main.start, end: main.end, rule: main.rule, detail: main.kind };
