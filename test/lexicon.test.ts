@@ -77,7 +77,8 @@ function loadError(dataDir: string, load: string): Outcome {
   const code = `
     const lexicon = await import(${JSON.stringify(url('src/analyze/acts/lexicon.ts'))});
     const topics = await import(${JSON.stringify(url('src/analyze/topics/stage.ts'))});
-    void lexicon; void topics;
+    const positions = await import(${JSON.stringify(url('src/query/positions.ts'))});
+    void lexicon; void topics; void positions;
     try {
       ${load};
       console.log(JSON.stringify({ ok: true }));
@@ -103,7 +104,9 @@ function actsWith(dataDir: string, text: string): { acts: string[][]; holders: s
 describe('language data is validated with file name and line number', () => {
   test('the unaltered copy loads without error (control)', () => {
     const dir = dataCopy();
-    assert.deepEqual(loadError(dir, "lexicon.loadActLexicon('fr'); lexicon.loadActLexicon('en'); topics.loadTopicModel('fr')"), { ok: true });
+    assert.deepEqual(loadError(dir, "lexicon.loadActLexicon('fr'); lexicon.loadActLexicon('en'); topics.loadTopicModel('fr'); positions.stanceWords()"), {
+      ok: true,
+    });
   });
 
   test('an unknown act label in fr/acts.tsv is reported with file and line', () => {
@@ -164,6 +167,15 @@ describe('language data is validated with file name and line number', () => {
     assert.equal(r.ok, false);
     assert.match(r.message!, /actor-noun/);
     assert.ok(r.text!.includes('lang/en/classes.tsv'), `"${r.text}" does not name lang/en/classes.tsv`);
+  });
+
+  test('an unknown kind in positions.tsv is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/positions.tsv'), 'hostile\tenmity');
+    const r = loadError(dir, 'positions.stanceWords()');
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /hostile/);
+    assert.ok(r.text!.includes(`lang/en/positions.tsv:${line}`), `"${r.text}" does not name lang/en/positions.tsv:${line}`);
   });
 
   test('an unknown topic in fr/topics.tsv is reported with file and line', () => {

@@ -3,6 +3,12 @@ import { loadTopicModel, topicEvidence } from '../analyze/topics/stage.ts';
 import { contentStems, jaccard, stemmedTokens, wordDiff, type DiffOp } from './similarity.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import { tokenize } from '../core/tokenize.ts';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { EntenteError } from '../core/types.ts';
+import { foldAccents } from '../core/normalize.ts';
+import { dataLanguages, languageDir } from '../lang/language-data.ts';
+import { readTsv } from '../lang/tsv.ts';
 
 /**
  * Positions: the same stance taken again and again across documents — for or against the same
@@ -23,43 +29,43 @@ const AGAINST = 2;
 const ACT_POLARITY: Record<string, number> = { support: FOR, commit: FOR, call: FOR, oppose: AGAINST, concern: AGAINST, assert: NEUTRAL };
 /** When two act cues overlap, the stronger one governs the clause. */
 const ACT_STRENGTH: Record<string, number> = { oppose: 6, concern: 5, support: 4, commit: 3, call: 2, assert: 1 };
-/**
- * Words that turn what follows against its object whatever the act ("lutte contre X", "appellent
- * à abandonner X", "face aux X", "counter X", "the absence of X"): accent-folded prefixes.
- */
-const AGAINST_MARKERS = [
-  'contre',
-  'encontre',
-  'abandon',
-  'renonc',
-  'cesser',
-  'empech',
-  'preven',
-  'oppos',
-  'condamn',
-  'rejet',
-  'combat',
-  'evit',
-  'absence',
-  'face',
-  'against',
-  'counter',
-  'fight',
-  'renounce',
-  'refrain',
-  'prevent',
-  'avoid',
-  'resist',
-  'reject',
-  'condemn',
-];
 /** Content words after a marker (or a target against) within which a target is against. */
 const MARKER_REACH = 4;
-/** Words that open a relative clause, and the words before "que"/"as" that make it a comparison instead. */
-const RELATIVE = new Set(['qui', 'que', 'qu', 'dont', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'which', 'that', 'who', 'whose']);
-const COMPARATIVE = new Set(['tel', 'tels', 'telle', 'telles', 'ainsi', 'plus', 'moins', 'autant', 'such', 'so', 'bien']);
-/** Prefixes that negate a term: "non-ingérence" is a stance against interference. */
-const NEGATING_PREFIX = new Set(['non']);
+/**
+ * The words positions read, from `data/lang/<lang>/positions.tsv` of every language (a corpus mixes
+ * languages): beginnings of words that turn what follows against its object ("lutte contre X",
+ * "counter X"), words opening a relative clause, words making "que"/"as" a comparison, prefixes
+ * negating a term ("non-ingérence"). Accent-folded.
+ */
+interface StanceWords {
+  against: string[];
+  relative: Set<string>;
+  comparative: Set<string>;
+  negatingPrefix: Set<string>;
+}
+const STANCE_WORD_KINDS = ['against', 'relative', 'comparative', 'negating-prefix'] as const;
+let stanceWordsCache: StanceWords | null = null;
+
+export function stanceWords(): StanceWords {
+  if (stanceWordsCache) return stanceWordsCache;
+  const found = new Map<string, Set<string>>(STANCE_WORD_KINDS.map((k) => [k, new Set<string>()]));
+  for (const lang of dataLanguages()) {
+    const file = path.join(languageDir(lang), 'positions.tsv');
+    if (!existsSync(file)) continue;
+    for (const row of readTsv(file, ['kind', 'words'])) {
+      const set = found.get(row.cells.kind);
+      if (!set) throw new EntenteError(`unknown kind "${row.cells.kind}"`, row.where, `use one of ${STANCE_WORD_KINDS.join(', ')}`);
+      for (const w of row.cells.words.split(/\s+/).filter(Boolean)) set.add(foldAccents(w));
+    }
+  }
+  stanceWordsCache = {
+    against: [...found.get('against')!],
+    relative: found.get('relative')!,
+    comparative: found.get('comparative')!,
+    negatingPrefix: found.get('negating-prefix')!,
+  };
+  return stanceWordsCache;
+}
 /** Content words after the cue within which a target is what the clause is about. */
 const HEAD_REACH = 12;
 /**
@@ -162,7 +168,7 @@ function spans(list: unknown): Span[] {
     });
 }
 
-const isMarker = (norm: string) => AGAINST_MARKERS.some((m) => norm.startsWith(m));
+const isMarker = (norm: string) => stanceWords().against.some((m) => norm.startsWith(m));
 
 /** Cuts a provision into stance units at its act cues. */
 function unitsOf(text: string, language: string, actSpans: Span[], targets: Target[], topics: string): Unit[] {
@@ -208,7 +214,8 @@ function unitsOf(text: string, language: string, actSpans: Span[], targets: Targ
         const norm = toks[ti].norm;
         if (isMarker(norm)) sinceAgainst = 0;
         else if (toks[ti].stem) (words++, sinceAgainst++);
-        if (ti > 0 && RELATIVE.has(norm) && !COMPARATIVE.has(toks[ti - 1].norm) && toks[ti - 1].start >= (inside[0].end ?? 0)) relative = true;
+        if (ti > 0 && stanceWords().relative.has(norm) && !stanceWords().comparative.has(toks[ti - 1].norm) && toks[ti - 1].start >= (inside[0].end ?? 0))
+          relative = true;
         ti++;
       }
       const governed = sinceAgainst <= MARKER_REACH ? AGAINST : seg.pol;
@@ -350,7 +357,7 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
         if (e.weight >= 2) {
           const surface = text.slice(e.start, e.end);
           const tokens = tokenize(surface);
-          const negated = tokens.length > 1 && NEGATING_PREFIX.has(tokens[0].norm);
+          const negated = tokens.length > 1 && stanceWords().negatingPrefix.has(tokens[0].norm);
           const words = tokens.slice(negated ? 1 : 0).map((t) => stem(t.raw));
           targets.push({ key: `term:${words.join(' ')}`, specific: tokens.length > 1 || e.weight >= 3, negated, surface, start: e.start, end: e.end });
         }
