@@ -56,6 +56,8 @@ export interface ActLexicon {
   exactClasses: Map<string, Set<string>>;
   /** Longest first. */
   holderPhrases: HolderPhrase[];
+  /** Nouns that name the statement itself (from the `document` phrases): a speaker named so is relayed, not quoted. */
+  documentNouns: Set<string>;
   /** The same phrases by their first word. */
   holderPhrasesByFirst: Map<string, HolderPhrase[]>;
   frames: { kind: 'trailing' | 'leading'; pattern: RegExp; rule: string }[];
@@ -183,6 +185,15 @@ export function loadActLexicon(language: string): ActLexicon {
     return { kind, keys, rule: row.where };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
+  // The nouns naming the document: the one word of a document phrase besides its determiner
+  // ("le communiqué", "the statement", "it"), not the adjectives of the longer ones.
+  const documentNouns = new Set(
+    holderPhrases
+      .filter((h) => h.kind === 'document')
+      .map((h) => h.keys.filter((k) => !classes.get('det')!.has(k)))
+      .filter((rest) => rest.length === 1)
+      .map(([noun]) => noun),
+  );
   const holderPhrasesByFirst = new Map<string, HolderPhrase[]>();
   for (const phrase of holderPhrases)
     (holderPhrasesByFirst.get(phrase.keys[0]) ?? holderPhrasesByFirst.set(phrase.keys[0], []).get(phrase.keys[0])!).push(phrase);
@@ -211,6 +222,7 @@ export function loadActLexicon(language: string): ActLexicon {
     classes,
     exactClasses,
     holderPhrases,
+    documentNouns,
     holderPhrasesByFirst,
     frames,
     speakerEnd,

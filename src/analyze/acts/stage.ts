@@ -133,7 +133,7 @@ function analyzeProvision(
     );
   // A quoted speaker recounting events asserts them; a statement relayed by a report ("...," the
   // statement said) keeps its own acts.
-  const quoted = /^["«“]/u.test(p.text) && !!frame && !isDocumentSpeaker(doc, frame);
+  const quoted = /^["«“]/u.test(p.text) && !!frame && !isDocumentSpeaker(doc, frame, lex);
 
   // 2. Cues, filtered: not in parentheses, not in relative clauses; masks applied.
   const paren = parenthesised(doc.text, p.start, p.end);
@@ -594,7 +594,7 @@ function resolveHolders(
   const parties = doc.parties;
   // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
   if (frame) {
-    const speaker = speakerHolders(doc, frame, mentions, g, previous, parties, roles);
+    const speaker = speakerHolders(doc, frame, mentions, lex, g, previous, parties, roles);
     if (speaker)
       return {
         codes: speaker.codes,
@@ -647,23 +647,25 @@ function bareRole(text: string, language: string): string | null {
 }
 
 /** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
-function isDocumentSpeaker(doc: Doc, frame: Frame): boolean {
-  const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
-  return DOCUMENT_SPEAKER.test(text) || text === 'it';
+function isDocumentSpeaker(doc: Doc, frame: Frame, lex: ActLexicon): boolean {
+  // A plural counts too: "selon les communiqués".
+  return tokenize(doc.text, frame.speakerStart, frame.speakerEnd)
+    .map(wordOf)
+    .some((w) => lex.documentNouns.has(w) || lex.documentNouns.has(w.replace(/s$/, '')));
 }
-const DOCUMENT_SPEAKER = /\b(communiqu|déclaration|document|texte|statement|declaration|communique|text)\w*\b/u;
 
 function speakerHolders(
   doc: Doc,
   frame: Frame,
   mentions: Annotation[],
+  lex: ActLexicon,
   g: Gazetteer,
   previous: string[],
   parties: string[],
   roles: Map<string, string>,
 ): { codes: string[]; detail: string } | null {
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
-  if (!text || isDocumentSpeaker(doc, frame)) return null;
+  if (!text || isDocumentSpeaker(doc, frame, lex)) return null;
   const role = bareRole(text, doc.language);
   if (role && roles.has(role)) return { codes: [roles.get(role)!], detail: `speaker "${text}": the holder of that title named earlier` };
   if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role)
