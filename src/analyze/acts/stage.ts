@@ -104,6 +104,19 @@ function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles:
 /** The title of a role phrase without its article: "le Premier ministre" → "premier ministre". */
 const roleKey = (keys: string[]) => (keys.length > 1 ? keys.slice(1) : keys).join(' ');
 
+/** What each step of one provision's analysis reads: its document and words, the language's lexicon and gazetteer, its entity mentions, the holders of the provision before, and the titles bound so far. */
+interface ProvisionScope {
+  doc: Doc;
+  tokens: Token[];
+  words: string[];
+  lex: ActLexicon;
+  g: Gazetteer;
+  mentions: Annotation[];
+  parties: string[];
+  previous: string[];
+  roles: Map<string, string>;
+}
+
 function analyzeProvision(
   doc: Doc,
   p: Provision,
@@ -117,9 +130,10 @@ function analyzeProvision(
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const words = wordsOfTokens(tokens);
+  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, roles };
 
   // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
-  const frame = findFrame(doc, p, lex);
+  const frame = findFrame(p, lex);
   let contentFirst = 0;
   let contentEnd = tokens.length;
   if (frame?.kind === 'trailing') {
@@ -151,7 +165,7 @@ function analyzeProvision(
   });
 
   // 3. Clauses: the main one, coordinated ones, complements of saying verbs, quoted sentences.
-  const clauses = splitClauses(doc, tokens, words, cues, contentFirst, contentEnd, lex, g, mentions, parties, previous, roles);
+  const clauses = splitClauses(scope, cues, contentFirst, contentEnd);
 
   // 4. Acts, clause by clause.
   const found: ActFound[] = [];
@@ -251,7 +265,7 @@ function analyzeProvision(
   }
 
   // 5. Holders.
-  const holders = resolveHolders(doc, p, tokens, frame, clauses, acts, mentions, lex, g, previous, roles);
+  const holders = resolveHolders(scope, p, frame, clauses, acts);
   for (const h of holders.codes)
     doc.annotations.push({
       kind: 'holder',
@@ -297,7 +311,7 @@ interface Frame {
   rule: string;
 }
 
-function findFrame(doc: Doc, p: Provision, lex: ActLexicon): Frame | null {
+function findFrame(p: Provision, lex: ActLexicon): Frame | null {
   for (const f of lex.frames) {
     const m = f.pattern.exec(p.text);
     if (!m) continue;
@@ -343,20 +357,8 @@ function anyIn(words: string[], from: number, to: number, set: Set<string>): boo
   return false;
 }
 
-function splitClauses(
-  doc: Doc,
-  tokens: Token[],
-  words: string[],
-  cues: CueMatch[],
-  first: number,
-  end: number,
-  lex: ActLexicon,
-  g: Gazetteer,
-  mentions: Annotation[],
-  parties: string[],
-  previous: string[],
-  roles: Map<string, string>,
-): Clause[] {
+function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, end: number): Clause[] {
+  const { doc, tokens, words, lex, parties, previous } = scope;
   type Start = { at: number; type: Clause['type'] };
   const abbreviations = segmentationData(doc.language).abbreviations;
   const starts: Start[] = [{ at: first, type: 'main' }];
@@ -415,17 +417,10 @@ function splitClauses(
             break;
           }
       subject = resolveSubject(
-        doc,
-        tokens,
-        words,
+        scope,
         start.at,
         stop,
-        lex,
-        g,
-        mentions,
-        parties,
         start.type === 'main' || start.type === 'sentence' ? previous : (clauses[0]?.subject.holders ?? previous),
-        roles,
       );
     }
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
@@ -452,19 +447,8 @@ function startsSubject(t: Token, w: string, lex: ActLexicon): boolean {
  * phrase, "nous", the statement itself, a pronoun, or named actors (states, their capitals
  * acting, their sides and leaders, persons → their state).
  */
-function resolveSubject(
-  doc: Doc,
-  tokens: Token[],
-  words: string[],
-  first: number,
-  stop: number,
-  lex: ActLexicon,
-  g: Gazetteer,
-  mentions: Annotation[],
-  parties: string[],
-  previous: string[],
-  roles: Map<string, string>,
-): Subject {
+function resolveSubject(scope: ProvisionScope, first: number, stop: number, previous: string[]): Subject {
+  const { doc, tokens, words, lex, g, mentions, parties, roles } = scope;
   let s = first;
   // Skip opening adverbials ("Dans ce communiqué, ", "Today, ") one comma-delimited phrase at a time.
   const adverbial = lex.classes.get('adverbial')!;
@@ -579,22 +563,16 @@ function afterActorNoun(tokens: Token[], start: number, lex: ActLexicon): boolea
 }
 
 function resolveHolders(
-  doc: Doc,
+  scope: ProvisionScope,
   p: Provision,
-  tokens: Token[],
   frame: Frame | null,
   clauses: Clause[],
   acts: ActFound[],
-  mentions: Annotation[],
-  lex: ActLexicon,
-  g: Gazetteer,
-  previous: string[],
-  roles: Map<string, string>,
 ): { codes: string[]; start: number; end: number; rule: string; detail?: string } {
-  const parties = doc.parties;
+  const { tokens, lex, g, mentions, parties, previous } = scope;
   // The speaker of an attribution frame holds the act, unless the speaker is the statement itself.
   if (frame) {
-    const speaker = speakerHolders(doc, frame, mentions, lex, g, previous, parties, roles);
+    const speaker = speakerHolders(scope, frame);
     if (speaker)
       return {
         codes: speaker.codes,
@@ -654,21 +632,13 @@ function isDocumentSpeaker(doc: Doc, frame: Frame, lex: ActLexicon): boolean {
     .some((w) => lex.documentNouns.has(w) || lex.documentNouns.has(w.replace(/s$/, '')));
 }
 
-function speakerHolders(
-  doc: Doc,
-  frame: Frame,
-  mentions: Annotation[],
-  lex: ActLexicon,
-  g: Gazetteer,
-  previous: string[],
-  parties: string[],
-  roles: Map<string, string>,
-): { codes: string[]; detail: string } | null {
+function speakerHolders(scope: ProvisionScope, frame: Frame): { codes: string[]; detail: string } | null {
+  const { doc, lex, g, mentions, parties, previous, roles } = scope;
   const text = doc.text.slice(frame.speakerStart, frame.speakerEnd).trim().toLowerCase();
   if (!text || isDocumentSpeaker(doc, frame, lex)) return null;
   const role = bareRole(text, doc.language);
   if (role && roles.has(role)) return { codes: [roles.get(role)!], detail: `speaker "${text}": the holder of that title named earlier` };
-  if (/^(il|elle|ils|elles|he|she|they)$/u.test(text) || role)
+  if (lex.classes.get('pronoun')!.has(text) || role)
     return { codes: previous.length ? previous : parties, detail: 'speaker pronoun: holders of the previous provision' };
   const states = new Set<string>();
   for (const m of mentions) {
