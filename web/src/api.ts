@@ -1,4 +1,19 @@
-// The JSON API's shapes (src/server/app.ts) and a small fetch layer.
+// The JSON API's shapes and a small fetch layer. Shapes the server code defines are imported
+// from it (types only, erased from the bundle), so the UI cannot drift from what the API returns.
+import type { SearchHit, SearchResult } from '../../src/query/search.ts';
+export type { SearchHit, SearchResult };
+import type { EntityCount } from '../../src/query/catalog.ts';
+export type { EntityCount };
+import type { TimelineRow } from '../../src/query/explore.ts';
+export type { TimelineRow };
+import type { DiffOp } from '../../src/query/similarity.ts';
+export type { DiffOp };
+import type { PositionSummary, PositionDetail } from '../../src/query/positions.ts';
+export type { PositionSummary, PositionDetail };
+import type { AlignedPair } from '../../src/query/compare.ts';
+export type { AlignedPair };
+import type { Correction } from '../../src/store/corrections.ts';
+export type { Correction };
 
 export const ACT_ORDER = ['commit', 'support', 'oppose', 'concern', 'call', 'assert', 'report'] as const;
 export type Act = (typeof ACT_ORDER)[number];
@@ -72,79 +87,10 @@ export interface WhatIsNew {
   provisions: { index: number; text: string; closest: { docName: string; date: string | null; text: string; similarity: number } | null }[];
 }
 
-export interface SearchHit {
-  provisionId: number;
-  docId: string;
-  docName: string;
-  docTitle: string | null;
-  date: string | null;
-  index: number;
-  text: string;
-  score: number | null;
-  highlights: [number, number][];
-  kwic: { left: string; keyword: string; right: string }[];
-  codes: Record<CodeGroup, string[]>;
-}
-
-export interface SearchResult {
-  query: string;
-  total: number;
-  hits: SearchHit[];
-  facets?: Record<string, ValueCount[]>;
-}
-
-export interface EntityCount {
-  id: string;
-  mentions: number;
-  provisions: number;
-  documents: number;
-  type: string;
-  name: string;
-}
-
-export interface TimelineRow {
-  date: string | null;
-  docId: string;
-  name: string;
-  title: string | null;
-  provisions: number;
-  counts: Record<string, number>;
-}
-
 export interface EntityDetail {
   entity: { id: string; type: string; state: string | null; names: Record<string, string> };
   timeline: TimelineRow[];
   mentions: SearchResult;
-}
-
-export interface DiffOp {
-  op: 'equal' | 'delete' | 'insert';
-  text: string;
-}
-
-export interface PositionSummary {
-  id: number;
-  act: string;
-  target: string;
-  label: string;
-  firstSeen: string | null;
-  lastSeen: string | null;
-  documents: number;
-  provisions: number;
-  entities: string[];
-  topics: string[];
-}
-
-export interface PositionDetail extends PositionSummary {
-  members: { provisionId: number; docId: string; docName: string; date: string | null; index: number; text: string }[];
-  variants: { text: string; count: number; firstSeen: string | null; diff: DiffOp[] }[];
-}
-
-export interface AlignedPair {
-  a: number;
-  b: number;
-  similarity: number;
-  moved: boolean;
 }
 
 export interface CompareResult {
@@ -160,21 +106,6 @@ export interface CompareResult {
   };
   a: { index: number; text: string; acts: string[]; topics: string[] }[];
   b: { index: number; text: string; acts: string[]; topics: string[] }[];
-}
-
-export interface Correction {
-  id: number;
-  docId: string;
-  docName: string;
-  provisionIndex: number;
-  provisionText: string;
-  kind: Kind;
-  labels: string[];
-  machineLabels: string[];
-  note: string | null;
-  author: string;
-  createdAt: string;
-  active: boolean;
 }
 
 /** An error the API reported (`{ ok: false, error, status }`), or a network failure. */
