@@ -10,8 +10,8 @@ import type { DiffOp } from '../../src/query/similarity.ts';
 export type { DiffOp };
 import type { PositionSummary, PositionDetail } from '../../src/query/positions.ts';
 export type { PositionSummary, PositionDetail };
-import type { AlignedPair } from '../../src/query/compare.ts';
-export type { AlignedPair };
+import type { AlignedPair, Comparison } from '../../src/query/compare.ts';
+export type { AlignedPair, Comparison };
 import type { Correction } from '../../src/store/corrections.ts';
 export type { Correction };
 
@@ -94,16 +94,7 @@ export interface EntityDetail {
 }
 
 export interface CompareResult {
-  comparison: {
-    a: { id: string; name: string; date: string | null; language: string; provisions: number };
-    b: { id: string; name: string; date: string | null; language: string; provisions: number };
-    crossLanguage: boolean;
-    kept: AlignedPair[];
-    reworded: (AlignedPair & { diff: DiffOp[] })[];
-    added: number[];
-    dropped: number[];
-    codeChanges: Record<'acts' | 'entities' | 'topics', { label: string; a: number; b: number }[]>;
-  };
+  comparison: Comparison;
   a: { index: number; text: string; acts: string[]; topics: string[] }[];
   b: { index: number; text: string; acts: string[]; topics: string[] }[];
 }
