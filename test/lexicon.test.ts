@@ -178,6 +178,15 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes(`lang/en/positions.tsv:${line}`), `"${r.text}" does not name lang/en/positions.tsv:${line}`);
   });
 
+  test('an unknown kind in entity-context.tsv is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/entity-context.tsv'), 'nickname\tthe Bear');
+    const r = loadError(dir, `(await import(${JSON.stringify(url('test/helpers.ts'))})).analyze('Joint Statement\\n\\nChina and Russia met in Moscow.')`);
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /nickname/);
+    assert.ok(r.text!.includes(`lang/en/entity-context.tsv:${line}`), `"${r.text}" does not name lang/en/entity-context.tsv:${line}`);
+  });
+
   test('an unknown topic in fr/topics.tsv is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'lang/fr/topics.tsv'), 'geopolitics\tgéopolitique\t2');

@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { tokenize, type Token } from '../../core/tokenize.ts';
 import { foldAccents } from '../../core/normalize.ts';
+import { EntenteError } from '../../core/types.ts';
 import { readTsv } from '../../lang/tsv.ts';
 import { languageDir, hasLanguageData } from '../../lang/language-data.ts';
 import type { Alias, Gazetteer } from './gazetteer.ts';
 
 const QUALIFIED_TYPES = new Set(['org', 'treaty', 'initiative', 'weapon']);
 const STARTS_UPPER = /^\p{Lu}/u;
-const QUALIFIER_GAP = /^\s*(?:de la|de l['’]|des|du|de|d['’]|of the|of)\s*$/iu;
 
 export interface Mention {
   id: string;
@@ -34,6 +34,8 @@ export const newMemory = (): MatchMemory => ({ seen: new Set(), heads: new Map()
 
 interface EntityContext {
   locative: Set<string>;
+  /** What joins a listed entry to a name qualifying it ("la stratégie indo-pacifique des États-Unis"): folded. */
+  qualifier: Set<string>;
   honorific: string[][];
   article: Set<string>;
   demonstrative: Set<string>;
@@ -48,13 +50,16 @@ function entityContext(language: string): EntityContext {
   const lang = hasLanguageData(language) ? language : 'en';
   let ctx = contextCache.get(lang);
   if (!ctx) {
-    ctx = { locative: new Set(), honorific: [], article: new Set(), demonstrative: new Set(), head: new Set(), headAnyCase: new Set() };
+    ctx = { locative: new Set(), qualifier: new Set(), honorific: [], article: new Set(), demonstrative: new Set(), head: new Set(), headAnyCase: new Set() };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
       const word = keys.join(' ');
       switch (row.cells.kind) {
         case 'locative':
           ctx.locative.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          break;
+        case 'qualifier':
+          ctx.qualifier.add(foldAccents(row.cells.word.trim()));
           break;
         case 'honorific':
           ctx.honorific.push(keys);
@@ -73,6 +78,12 @@ function entityContext(language: string): EntityContext {
           ctx.head.add(word);
           ctx.headAnyCase.add(word);
           break;
+        default:
+          throw new EntenteError(
+            `unknown kind "${row.cells.kind}"`,
+            row.where,
+            'use locative, qualifier, honorific, article, demonstrative, head or head-any-case',
+          );
       }
     }
     contextCache.set(lang, ctx);
@@ -107,7 +118,10 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
       // "la stratégie indo-pacifique des États-Unis", "Programme 2030 des Nations unies": a name
       // qualifying a listed entry is part of its name, not a mention of its own.
       const qualifier =
-        prev && QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') && ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') && QUALIFIER_GAP.test(between);
+        prev &&
+        QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') &&
+        ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') &&
+        ctx.qualifier.has(foldAccents(between.trim()).replace(/\s+/g, ' '));
       if (restated || qualifier) {
         i = found.next;
         continue;
