@@ -11,6 +11,9 @@ import { normalizeText } from '../src/core/normalize.ts';
 import { analyzeText } from '../src/analyze/pipeline.ts';
 import { loadGazetteer } from '../src/analyze/entities/gazetteer.ts';
 import { analyze, labels } from './helpers.ts';
+import { openDatabase } from '../src/store/database.ts';
+import { saveDocument } from '../src/store/documents.ts';
+import { unknownNames } from '../src/query/catalog.ts';
 
 function at(doc: Doc, prefix: string): number {
   const i = doc.provisions.findIndex((p) => p.text.startsWith(prefix));
@@ -335,4 +338,25 @@ describe('user gazetteer files', () => {
       (err: unknown) => err instanceof EntenteError && err.describe().includes(`${f}:2`) && /agreement/.test(err.message),
     );
   });
+});
+
+test('names no gazetteer entry covers are listed for curation, joined by their function words and trimmed of them', () => {
+  const db = openDatabase(':memory:');
+  saveDocument(
+    db,
+    analyze(
+      'Déclaration conjointe de la République française et de la République de l’Inde\n\n' +
+        'Les deux parties saluent les travaux de la Commission Lunaire de la Coopération Australe.\n' +
+        'Elles soutiennent la Commission Lunaire de la Coopération Australe.',
+    ),
+  );
+  saveDocument(db, analyze('Joint Statement of the United States and Japan\n\nWe support the Board of the Northern Lunar Alliance and its work.'));
+  const names = unknownNames(db).map((u) => [u.name, u.count]);
+  assert.deepEqual(
+    names.filter(([n]) => /Lunar|Lunaire/.test(String(n))),
+    [
+      ['Commission Lunaire de la Coopération Australe', 2],
+      ['Board of the Northern Lunar Alliance', 1],
+    ],
+  );
 });

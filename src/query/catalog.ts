@@ -1,4 +1,5 @@
 import { tokenize } from '../core/tokenize.ts';
+import { stopwords } from './similarity.ts';
 import type { Db } from '../store/database.ts';
 import { loadGazetteer } from '../analyze/entities/gazetteer.ts';
 
@@ -41,20 +42,23 @@ export interface UnknownName {
 export function unknownNames(db: Db, limit = 50): UnknownName[] {
   const counts = new Map<string, { count: number; docs: Set<string>; example: string }>();
   const covered = db.prepare("SELECT start, end FROM codes WHERE kind = 'entity' AND doc_id = ? AND provision_idx = ?");
-  const functionWords = /^(?:le|la|les|l|un|une|des|du|de|d|et|ou|en|à|au|aux|the|a|an|of|and|or|in|on|for|to)$/i;
-  for (const p of db.prepare('SELECT doc_id, idx, start, text FROM provisions').iterate() as Iterable<{
+  for (const p of db
+    .prepare('SELECT p.doc_id, p.idx, p.start, p.text, d.language FROM provisions p JOIN documents d ON d.id = p.doc_id')
+    .iterate() as Iterable<{
     doc_id: string;
     idx: number;
     start: number;
     text: string;
+    language: string;
   }>) {
+    const functionWords = stopwords(p.language);
     const spans = covered.all(p.doc_id, p.idx) as { start: number; end: number }[];
     const tokens = tokenize(p.text);
     let run: typeof tokens = [];
     const flush = () => {
       // Drop leading and trailing function words ("de la") kept only to join name parts.
-      while (run.length && functionWords.test(run[0].norm)) run.shift();
-      while (run.length && functionWords.test(run[run.length - 1].norm)) run.pop();
+      while (run.length && functionWords.has(run[0].norm)) run.shift();
+      while (run.length && functionWords.has(run[run.length - 1].norm)) run.pop();
       const acronym = run.length === 1 && /^\p{Lu}{2,}[\p{Lu}\d]*$/u.test(run[0].raw.replace(/\./g, ''));
       if (run.length && (run.length > 1 || acronym || run[0].start > 0)) {
         const start = p.start + run[0].start;
@@ -71,7 +75,7 @@ export function unknownNames(db: Db, limit = 50): UnknownName[] {
     };
     for (const t of tokens) {
       const capital = /^\p{Lu}/u.test(t.raw);
-      const joiner = run.length > 0 && functionWords.test(t.norm) && t.raw.length <= 3;
+      const joiner = run.length > 0 && functionWords.has(t.norm) && t.raw.length <= 3;
       if (capital || joiner) run.push(t);
       else flush();
     }

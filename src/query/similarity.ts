@@ -7,7 +7,8 @@ import { foldAccents } from '../core/normalize.ts';
 
 const stopCache = new Map<string, Set<string>>();
 
-function stopwords(language: string): Set<string> {
+/** The language's function words (`stopwords.txt`), accent-folded; none for a language without data. */
+export function stopwords(language: string): Set<string> {
   let set = stopCache.get(language);
   if (!set) {
     set = new Set(hasLanguageData(language) ? readList(path.join(languageDir(language), 'stopwords.txt')).map((w) => foldAccents(w)) : []);
