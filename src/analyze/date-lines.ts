@@ -1,5 +1,6 @@
 import type { SegmentationData } from '../lang/language-data.ts';
 import { compilePattern } from '../lang/pattern.ts';
+import { foldAccents } from '../core/normalize.ts';
 
 export interface FoundDate {
   /** ISO date, or `--MM-DD` when the year is not printed. */
@@ -83,6 +84,6 @@ export function isDateLine(line: string, data: SegmentationData): boolean {
   let rest = line;
   for (const d of [...dates].reverse()) rest = rest.slice(0, d.start) + ' ' + rest.slice(d.end);
   rest = rest.replace(TIME, ' ').replace(/[|,.;:()\[\]\-–—/]+/g, ' ');
-  const words = rest.split(/\s+/).filter((w) => w && !/^(le|la|les|du|on|the|at|à|a|de)$/i.test(w));
+  const words = rest.split(/\s+/).filter((w) => w && !data.functionWords.has(foldAccents(w)));
   return words.length <= 3 && words.every((w) => /^\p{Lu}/u.test(w) || /^\d+$/.test(w));
 }

@@ -3,6 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { DATA_DIR, readList, readTsv } from './tsv.ts';
 import { EntenteError, type LineKind } from '../core/types.ts';
 import { compilePattern } from './pattern.ts';
+import { foldAccents } from '../core/normalize.ts';
 
 /** Segmentation and date knowledge of one language, loaded from `data/lang/<lang>/`. */
 export interface SegmentationData {
@@ -12,6 +13,8 @@ export interface SegmentationData {
   /** Month name (folded, no dot) → month number. */
   months: Map<string, number>;
   monthPattern: string;
+  /** Function words (`stopwords.txt`), folded: "le", "the", "à"… */
+  functionWords: Set<string>;
 }
 
 const LINE_KINDS = new Set<LineKind>(['dateline', 'byline', 'source', 'caption', 'breadcrumb', 'furniture']);
@@ -58,7 +61,8 @@ export function segmentationData(language: string): SegmentationData {
     .sort((a, b) => b.length - a.length)
     .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\.?')
     .join('|');
-  data = { language: lang, abbreviations, furniture, months, monthPattern };
+  const functionWords = new Set(readList(path.join(dir, 'stopwords.txt')).map((w) => foldAccents(w)));
+  data = { language: lang, abbreviations, furniture, months, monthPattern, functionWords };
   cache.set(lang, data);
   return data;
 }
