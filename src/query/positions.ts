@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.ts';
 import { loadTopicModel, topicEvidence } from '../analyze/topics/stage.ts';
-import { contentStems, jaccard, stemmedTokens, wordDiff, type DiffOp } from './similarity.ts';
+import { contentStems, jaccard, stemmedTokens, stopwords, wordDiff, type DiffOp } from './similarity.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import { tokenize } from '../core/tokenize.ts';
 import { existsSync } from 'node:fs';
@@ -600,9 +600,18 @@ export function buildPositions(db: Db, onProgress?: (read: number) => void): { p
   return { ...counts, pairs };
 }
 
+/** The last word of a clause with what follows it, or its trailing punctuation alone. */
+const TRAILING_WORD = /(?:\s+([\p{L}]+['’]?)|[\s,;:.]+)$/u;
+let functionWordsCache: Set<string> | null = null;
+const functionWords = () => (functionWordsCache ??= new Set(dataLanguages().flatMap((lang) => [...stopwords(lang)])));
+
 /** A clause as a label: without the connectives that lead into the next one, and not too long. */
 function clip(clause: string): string {
-  let s = clause.replace(/[\s,;:.]+(?:et|ou|and|or)?(?:\s+(?:de|d'|d’|à|to))?\s*$/iu, '').trim();
+  // Drop the connectives and prepositions that lead into the next clause ("..., et de"): the
+  // function words of every language's stopwords.txt.
+  let s = clause.trim();
+  for (let m: RegExpExecArray | null; (m = TRAILING_WORD.exec(s)) && (m[1] === undefined || functionWords().has(foldAccents(m[1])));)
+    s = s.slice(0, m.index).trimEnd();
   if (s.length > 160) s = `${s.slice(0, s.lastIndexOf(' ', 157))}…`;
   return s;
 }
