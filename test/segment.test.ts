@@ -199,3 +199,23 @@ test('tokens keep elisions, possessives, inner apostrophes and acronyms; wordsOf
     tokenize(text, 5, 40).map((t) => t.raw),
   );
 });
+
+test('tokens of other scripts: Cyrillic, Chinese (also beyond the 16-bit plane), digits and superscripts', () => {
+  const text = 'Москва и Пекин, 2023 年 中国 𠀀字 x² N.A.T.O. s.a.';
+  assert.deepEqual(
+    tokenize(text).map((t) => [t.raw, t.start, t.end]),
+    [
+      ['Москва', 0, 6],
+      ['и', 7, 8],
+      ['Пекин', 9, 14],
+      ['2023', 16, 20],
+      ['年', 21, 22],
+      ['中国', 23, 25],
+      ['𠀀字', 26, 29],
+      ['x²', 30, 32],
+      ['N.A.T.O', 33, 40],
+      ['s', 42, 43],
+      ['a', 44, 45],
+    ],
+  );
+});

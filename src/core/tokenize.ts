@@ -14,8 +14,78 @@ export interface Token {
   afterHyphen: boolean;
 }
 
-// A word is a run of letters, digits and inner dots of acronyms (U.S., D.C.).
-const WORD = /[\p{L}\p{N}]+(?:\.(?=\p{Lu}\.)[\p{L}]+)*(?:['’ʼ](?=\p{L}))?/gu;
+// A word is a run of letters and digits, with the inner dots of acronyms (U.S., D.C.) and an
+// apostrophe before a letter: what /[\p{L}\p{N}]+(?:\.(?=\p{Lu}\.)\p{L}+)*(?:['’ʼ](?=\p{L}))?/u
+// matches. It is scanned by hand because every stage and the full-text index tokenise every
+// provision, and a Unicode regex walking the text was the largest single cost of an ingest.
+const LETTER = 1;
+const DIGIT = 2;
+const UPPER = 4;
+const KNOWN = 128;
+/** Character classes of the Basic Multilingual Plane, filled as characters are met. */
+const bmpClass = new Uint8Array(0x10000);
+const classify = (ch: string): number =>
+  (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? DIGIT : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
+for (let c = 0; c < 0x80; c++) bmpClass[c] = KNOWN | classify(String.fromCharCode(c));
+
+/** The classes of the character at `i` (0 past the end), and its length in UTF-16 units in `charWidth`. */
+let charWidth = 1;
+function classAt(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  charWidth = 1;
+  if (code !== code) return 0; // past the end
+  if (code < 0xd800 || code > 0xdbff) {
+    let c = bmpClass[code];
+    if (!(c & KNOWN)) bmpClass[code] = c = KNOWN | classify(String.fromCharCode(code));
+    return c & ~KNOWN;
+  }
+  const point = text.codePointAt(i)!;
+  if (point <= 0xffff) return 0; // a lone surrogate
+  charWidth = 2;
+  return classify(String.fromCodePoint(point));
+}
+
+/** End of the word that starts at `start` (a letter or digit), as the pattern above reads it. */
+function wordEnd(text: string, start: number): number {
+  let j = start;
+  for (;;) {
+    const code = text.charCodeAt(j);
+    // ASCII, most of the text, without the call.
+    if (code < 0x80) {
+      if (bmpClass[code] & (LETTER | DIGIT)) j++;
+      else break;
+    } else if (classAt(text, j) & (LETTER | DIGIT)) j += charWidth;
+    else break;
+  }
+  // Acronym dots: ".S" when an upper-case letter and another dot follow ("U.S.A.").
+  while (text.charCodeAt(j) === 0x2e && classAt(text, j + 1) & UPPER) {
+    const width = charWidth;
+    if (text.charCodeAt(j + 1 + width) !== 0x2e) break;
+    j += 1 + width;
+  }
+  if (isApostrophe(text.charCodeAt(j)) && classAt(text, j + 1) & LETTER) j += 1;
+  return j;
+}
+
+/** Start of the next word at or after `from`, or -1 when none starts before `to`. */
+function nextWordStart(text: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if (bmpClass[code] & (LETTER | DIGIT)) return i;
+    } else if (classAt(text, i) & (LETTER | DIGIT)) return i;
+    else i += charWidth - 1;
+  }
+  return -1;
+}
+
+/** Length of the run of letters at `i`. */
+function lettersAt(text: string, i: number): number {
+  let j = i;
+  while (classAt(text, j) & LETTER) j += charWidth;
+  return j - i;
+}
+
 /** ' ’ ʼ */
 const isApostrophe = (code: number) => code === 0x27 || code === 0x2019 || code === 0x2bc;
 const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
@@ -45,35 +115,32 @@ function scanWords(
   to: number,
   emit: (start: number, end: number, raw: string, elided: boolean, afterHyphen: boolean) => void,
 ): void {
-  WORD.lastIndex = from;
-  let m: RegExpExecArray | null;
   let previousEnd = -2;
-  while ((m = WORD.exec(text)) && m.index < to) {
-    let raw = m[0];
-    let end = m.index + raw.length;
-    if (end > to) {
-      raw = raw.slice(0, to - m.index);
-      end = to;
-    }
+  let at = from;
+  for (let start = nextWordStart(text, at, to); start >= 0; start = nextWordStart(text, at, to)) {
+    let end = wordEnd(text, start);
+    let raw: string;
+    at = end;
+    if (end > to) end = to;
+    raw = text.slice(start, end);
     const endsWithApostrophe = isApostrophe(raw.charCodeAt(raw.length - 1));
     const elided = endsWithApostrophe && ELISION.test(raw);
     if (endsWithApostrophe && !elided) {
-      const rest = /^[\p{L}]+/u.exec(text.slice(end, end + 64));
-      if (rest && /^s$/i.test(rest[0])) {
+      const rest = Math.min(lettersAt(text, end), 64);
+      if (rest === 1 && (text.charCodeAt(end) | 0x20) === 0x73) {
         // An English possessive ("China's"): the name is the token, the "'s" is dropped.
         raw = raw.slice(0, -1);
         end -= 1;
-        WORD.lastIndex = end + 2;
-      } else if (rest) {
+        at = end + 2;
+      } else if (rest > 0) {
         // An apostrophe inside a word that is not an elision ("aujourd'hui"): keep the word whole.
-        raw += rest[0];
-        end += rest[0].length;
-        WORD.lastIndex = end;
+        raw += text.slice(end, end + rest);
+        end += rest;
+        at = end;
       }
     }
-    const prev = text.charCodeAt(m.index - 1);
-    const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && previousEnd === m.index - 1;
-    const start = m.index;
+    const prev = text.charCodeAt(start - 1);
+    const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && previousEnd === start - 1;
     previousEnd = end;
     emit(start, end, raw, elided, afterHyphen);
   }
