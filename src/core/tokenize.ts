@@ -24,8 +24,7 @@ const UPPER = 4;
 const KNOWN = 128;
 /** Character classes of the Basic Multilingual Plane, filled as characters are met. */
 const bmpClass = new Uint8Array(0x10000);
-const classify = (ch: string): number =>
-  (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? DIGIT : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
+const classify = (ch: string): number => (/\p{L}/u.test(ch) ? LETTER : 0) | (/\p{N}/u.test(ch) ? DIGIT : 0) | (/\p{Lu}/u.test(ch) ? UPPER : 0);
 for (let c = 0; c < 0x80; c++) bmpClass[c] = KNOWN | classify(String.fromCharCode(c));
 
 /** The classes of the character at `i` (0 past the end), and its length in UTF-16 units in `charWidth`. */
