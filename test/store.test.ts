@@ -4,9 +4,10 @@ import { mkdtempSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/store/database.ts';
-import { saveDocument, replaceAnalysis, listDocuments, findDocument, documentProvisions, effectiveAnnotations } from '../src/store/documents.ts';
+import { documentHash, saveDocument, replaceAnalysis, listDocuments, findDocument, documentProvisions, effectiveAnnotations } from '../src/store/documents.ts';
 import { ingestFiles, expandInputs } from '../src/ingest/ingest.ts';
 import { DocumentWriter } from '../src/store/writer.ts';
 import { defaultContext } from '../src/analyze/stage.ts';
@@ -166,4 +167,11 @@ test('two ingests running at once into one database both complete', async () => 
   const db = openDatabase(dbFile);
   assert.equal(listDocuments(db).length, 240);
   db.close();
+});
+
+test('a document is identified by its text with every run of whitespace read as one space', () => {
+  const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+  assert.equal(documentHash('Les deux parties\n\nsoulignent  que\tla\u00a0paix '), sha('Les deux parties soulignent que la paix'));
+  assert.equal(documentHash(' a b\nc '), sha('a b c'));
+  assert.notEqual(documentHash('a b'), documentHash('ab'));
 });
