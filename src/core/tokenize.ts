@@ -95,45 +95,41 @@ const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
-  scanWords(text, from, to, (start, end, raw, elided, afterHyphen) =>
-    tokens.push({ start, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen }),
-  );
+  scanWords(text, from, to, (start, end, elided, afterHyphen) => {
+    const raw = text.slice(start, end);
+    tokens.push({ start, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen });
+  });
   return tokens;
 }
 
 /** The words of a span as written, exactly the `raw` of `tokenize`, without the cost of tokens. */
 export function wordsOf(text: string, from = 0, to = text.length): string[] {
   const words: string[] = [];
-  scanWords(text, from, to, (_start, _end, raw) => words.push(raw));
+  scanWords(text, from, to, (start, end) => words.push(text.slice(start, end)));
   return words;
 }
 
-function scanWords(
-  text: string,
-  from: number,
-  to: number,
-  emit: (start: number, end: number, raw: string, elided: boolean, afterHyphen: boolean) => void,
-): void {
+/**
+ * Calls `emit` with the span of each word of text[from, to). A word's surface form is always
+ * `text.slice(start, end)`; it is not built here, since the full-text index needs none.
+ */
+export function scanWords(text: string, from: number, to: number, emit: (start: number, end: number, elided: boolean, afterHyphen: boolean) => void): void {
   let previousEnd = -2;
   let at = from;
   for (let start = nextWordStart(text, at, to); start >= 0; start = nextWordStart(text, at, to)) {
     let end = wordEnd(text, start);
-    let raw: string;
     at = end;
     if (end > to) end = to;
-    raw = text.slice(start, end);
-    const endsWithApostrophe = isApostrophe(raw.charCodeAt(raw.length - 1));
-    const elided = endsWithApostrophe && ELISION.test(raw);
+    const endsWithApostrophe = isApostrophe(text.charCodeAt(end - 1));
+    const elided = endsWithApostrophe && ELISION.test(text.slice(start, end));
     if (endsWithApostrophe && !elided) {
       const rest = Math.min(lettersAt(text, end), 64);
       if (rest === 1 && (text.charCodeAt(end) | 0x20) === 0x73) {
         // An English possessive ("China's"): the name is the token, the "'s" is dropped.
-        raw = raw.slice(0, -1);
         end -= 1;
         at = end + 2;
       } else if (rest > 0) {
         // An apostrophe inside a word that is not an elision ("aujourd'hui"): keep the word whole.
-        raw += text.slice(end, end + rest);
         end += rest;
         at = end;
       }
@@ -141,7 +137,7 @@ function scanWords(
     const prev = text.charCodeAt(start - 1);
     const afterHyphen = (prev === 0x2d || prev === 0x2011 || prev === 0x2013) && previousEnd === start - 1;
     previousEnd = end;
-    emit(start, end, raw, elided, afterHyphen);
+    emit(start, end, elided, afterHyphen);
   }
 }
 

@@ -1,17 +1,17 @@
-import { wordsOf } from '../core/tokenize.ts';
+import { scanWords } from '../core/tokenize.ts';
 import { stemmerFor } from '../lang/stem.ts';
 
 /**
- * The words of a text as the full-text index sees them: each word stemmed in the text's
+ * The words of a text as the full-text index sees them: each word of text[from, to) stemmed in the text's
  * language (so "coopérer" and "coopération" meet), accent-folded and lower-cased.
  */
-export function indexText(text: string, language: string, words: string[] = wordsOf(text)): string {
+export function indexText(text: string, language: string, from = 0, to = text.length): string {
   const stem = stemmerFor(language);
   let out = '';
-  for (const word of words) {
-    const s = stem(word);
+  scanWords(text, from, to, (start, end) => {
+    const s = stem(text.slice(start, end));
     if (s) out = out ? `${out} ${s}` : s;
-  }
+  });
   return out;
 }
 

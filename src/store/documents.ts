@@ -6,7 +6,6 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { cachedTokensOf, wordsOf } from '../core/tokenize.ts';
 import { indexFacts, indexText } from '../query/text-index.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
@@ -83,8 +82,7 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
   for (const a of doc.annotations) codes[a.provision]?.push(a);
   const entries = doc.provisions.map((p, i) => ({
     rowid: ids[i],
-    // The stages' tokens when they were computed; else the words alone, which cost less.
-    stems: indexText(p.text, doc.language, cachedTokensOf(doc, p.start, p.end)?.map((t) => t.raw) ?? wordsOf(doc.text, p.start, p.end)),
+    stems: indexText(doc.text, doc.language, p.start, p.end),
     codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
   }));
   if (deferred) deferred.push(...entries);
