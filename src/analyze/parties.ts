@@ -1,5 +1,7 @@
 import path from 'node:path';
-import { tokensOf } from '../core/tokenize.ts';
+import { tokensOf, wordsOf } from '../core/tokenize.ts';
+import { foldAccents } from '../core/normalize.ts';
+import { loadActLexicon } from './acts/lexicon.ts';
 import { entitiesByProvision } from '../core/types.ts';
 import { DATA_DIR, readTsv } from '../lang/tsv.ts';
 import type { Stage } from './stage.ts';
@@ -15,7 +17,9 @@ const issuingGroups = () => (groups ??= new Set(readTsv(path.join(DATA_DIR, 'gaz
  * their people, capitals and compound adjectives) are scored by where they are named: the
  * title, compounds such as "sino-russe" or "U.S.-Japan", pairs such as "la France et l'Inde",
  * and the opening of sentences, where subjects stand. A group named as the issuer of a summit
- * declaration wins when it outweighs every state.
+ * declaration wins when it outweighs every state, or when the first provision lists three or
+ * more states as its authors ("We, the Leaders of Brazil, Russia, India, China and South Africa")
+ * and the group is named at the head of the document.
  */
 export const partiesStage: Stage = {
   name: 'parties',
@@ -31,29 +35,53 @@ export const partiesStage: Stage = {
     const titleGroup = titleMentions.find((m) => issuingGroups().has(m.id));
     const titleStates = new Set(titleMentions.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'));
     const mentionsOf = entitiesByProvision(doc);
+    const joins = listJoins(doc.language);
+    // States listed together in the opening of the first provision: its authors, when three or more.
+    let openingList: string[] = [];
     for (const p of doc.provisions) {
       const mentions = mentionsOf[p.index];
       // The opening is the first dozen words.
       const tokens = tokensOf(doc, p.start, p.end);
       const openingEnd = tokens.length ? tokens[Math.min(tokens.length, 12) - 1].end : p.start;
+      // Runs of mentions joined by a comma or "and" ("la France et l'Inde"; "Brazil, Russia, India and China").
+      const runs: number[][] = [];
       mentions.forEach((m, i) => {
-        const kind = mentionKind(m);
-        let w = 1;
-        if (kind === 'combining' || (i > 0 && mentions[i - 1].detail?.startsWith('combining'))) w += 2;
-        if (m.start <= openingEnd) w += 1;
-        const next = mentions[i + 1];
-        if (next && /^\s*(?:et|and|und|y|,)\s*(?:l'|l’|la|le|les|the)?\s*$/iu.test(doc.text.slice(m.end, next.start))) {
-          w += 2;
-          credit(g, next.label, 2, add);
-        }
-        credit(g, m.label, w, add);
+        if (i > 0 && joinsList(doc.text.slice(mentions[i - 1].end, m.start), joins)) runs[runs.length - 1].push(i);
+        else runs.push([i]);
       });
+      for (const run of runs) {
+        const listed = run.map((i) => mentions[i]);
+        // Two names joined are a pair, and a pair of states is what a joint statement names; a longer list is not a pair.
+        const paired = listed.length === 2;
+        listed.forEach((m, k) => {
+          const kind = mentionKind(m);
+          let w = 1;
+          if (kind === 'combining' || (k > 0 && listed[k - 1].detail?.startsWith('combining'))) w += 2;
+          if (m.start <= openingEnd) w += 1;
+          if (paired && k === 0) {
+            w += 2;
+            credit(g, listed[1].label, 2, add);
+          }
+          credit(g, m.label, w, add);
+        });
+        const states = listed.map((m) => stateCredited(g, m.label)).filter((id): id is string => !!id);
+        if (p.index === 0 && listed[0].start <= openingEnd && new Set(states).size >= 3 && !openingList.length) openingList = [...new Set(states)];
+      }
     }
     const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const states = ranked.filter(([id]) => g.typeOf(id) === 'state');
     const group = ranked.find(([id]) => issuingGroups().has(id));
+    // A group named in the title, the headings above the first provision or the first provision.
+    const headEnd = doc.provisions[0]?.end ?? doc.text.length;
+    const headGroup = [
+      ...doc.lines
+        .filter((l) => (l.kind === 'title' || l.kind === 'heading') && l.end <= headEnd)
+        .flatMap((l) => findMentions(doc.text, l.start, l.end, g, newMemory())),
+      ...(mentionsOf[0] ?? []).map((m) => ({ id: m.label })),
+    ].find((m) => issuingGroups().has(m.id));
     let parties: string[];
     if (titleGroup && titleStates.size < 2) parties = [titleGroup.id];
+    else if (openingList.length && headGroup) parties = [headGroup.id];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states
@@ -70,6 +98,34 @@ export const partiesStage: Stage = {
       .join(' ');
   },
 };
+
+/** The words that join the names of a list in a language: its "and" (the `list-join` class) and its articles. */
+function listJoins(language: string): { join: Set<string>; article: Set<string> } {
+  const lexicon = loadActLexicon(language);
+  return { join: lexicon.classes.get('list-join')!, article: lexicon.classes.get('article')! };
+}
+
+/** The text between two names joins them in a list: a comma or "and", then perhaps an article (", the", " et l'"). */
+function joinsList(gap: string, joins: { join: Set<string>; article: Set<string> }): boolean {
+  let rest = gap.trim();
+  const comma = rest.startsWith(',');
+  if (comma) rest = rest.slice(1);
+  const words = wordsOf(rest).map((w) => foldAccents(w).replace(/['’]/g, ''));
+  if (wordsOf(rest).join('').length !== rest.replace(/[\s'’]/g, '').length) return false; // punctuation other than the comma
+  let i = 0;
+  if (i < words.length && joins.join.has(words[i])) i++;
+  else if (!comma) return false;
+  if (i < words.length && joins.article.has(words[i])) i++;
+  return i === words.length;
+}
+
+/** The state a mention counts for, if any. */
+function stateCredited(g: Gazetteer, id: string): string | null {
+  const type = g.typeOf(id);
+  if (type === 'state') return id;
+  if (type === 'person') return g.stateOf(id) ?? null;
+  return null;
+}
 
 /** A person or a state organ counts for its state; a group for itself. */
 function credit(g: Gazetteer, id: string, weight: number, add: (id: string, w: number) => void): void {
