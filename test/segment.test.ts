@@ -219,3 +219,13 @@ test('tokens of other scripts: Cyrillic, Chinese (also beyond the 16-bit plane),
     ],
   );
 });
+
+test('a title that names the text a joint statement or a declaration weighs for statement_text; a headline about one does not', () => {
+  const body = '\n\nParis, 3 May 2024\n\nThe President paid a state visit to France from 2 to 3 May 2024. The two sides noted the progress of the partnership.';
+  assert.equal(analyze('Joint Statement of France and Viet Nam' + body).docType, 'statement_text');
+  assert.equal(analyze('France and Viet Nam issue a joint statement' + body).docType, 'news_report');
+  const fr =
+    '\n\nHanoï, le 3 mai 2024\n\nLe Président a effectué une visite d’État au Vietnam. Les deux parties ont noté les progrès du partenariat, a indiqué l’Élysée.';
+  assert.equal(analyze('Déclaration conjointe de la France et du Vietnam' + fr).docType, 'statement_text');
+  assert.equal(analyze('La France et le Vietnam publient une déclaration conjointe' + fr).docType, 'news_report');
+});

@@ -32,6 +32,8 @@ interface DocTypeCue {
   weight: number;
   pattern: RegExp;
   rule: string;
+  /** Where the cue is looked for: the opening provisions, or the title ("Joint Statement of ..."). */
+  scope: 'body' | 'title';
 }
 const cueCache = new Map<string, DocTypeCue[]>();
 
@@ -42,7 +44,9 @@ function docTypeCues(language: string): DocTypeCue[] {
       const type = row.cells.type as DocType;
       if (type !== 'news_report' && type !== 'statement_text')
         throw new EntenteError(`unknown document type "${type}"`, row.where, 'use news_report or statement_text');
-      return { type, weight: Number(row.cells.weight), pattern: compilePattern(row.cells.pattern, 'giu'), rule: row.where };
+      const scope = row.cells.scope || 'body';
+      if (scope !== 'body' && scope !== 'title') throw new EntenteError(`unknown scope "${scope}"`, row.where, 'use body (the default) or title');
+      return { type, weight: Number(row.cells.weight), pattern: compilePattern(row.cells.pattern, 'giu'), rule: row.where, scope };
     });
     cueCache.set(language, cues);
   }
@@ -52,7 +56,7 @@ function docTypeCues(language: string): DocTypeCue[] {
 /**
  * `statement_text` or `news_report`, by weighing cues of narration ("selon le communiqué",
  * "said", wire datelines, bylines) against cues of the statement's own voice ("ci-après",
- * "we", numbered paragraphs, a closing date line).
+ * "we", numbered paragraphs, a closing date line, a title that names the text a statement).
  */
 export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
   const score = { news_report: 0, statement_text: 0 };
@@ -62,8 +66,9 @@ export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
     .map((p) => p.text)
     .join('\n');
   const reasons: string[] = [];
+  const title = doc.title ?? '';
   for (const cue of docTypeCues(doc.language)) {
-    const n = body.match(cue.pattern)?.length ?? 0;
+    const n = (cue.scope === 'title' ? title : body).match(cue.pattern)?.length ?? 0;
     if (n) {
       score[cue.type] += cue.weight * Math.min(n, 5);
       reasons.push(`${cue.rule}×${n}`);
