@@ -94,6 +94,9 @@ export function loadTopicModel(language: string): TopicModel {
     const keys = tokenize(exact ? term.slice(1) : term).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)));
     if (exact) keys.forEach((k) => exactForms.add(k));
     if (!keys.length) throw new EntenteError(`term "${term}" has no word`, row.where);
+    // Snowball cuts some words to a stub ("IEDs" → "i"), which would then match any "I".
+    if (!exact && keys.length === 1 && keys[0].length <= 2 && foldAccents(term).length > keys[0].length + 1)
+      throw new EntenteError(`term "${term}" stems to "${keys[0]}", which other words share`, row.where, `write it "=${term}" to match it as written`);
     const dupKey = `${topic}|${keys.join(' ')}`;
     if (seen.has(dupKey)) continue; // two spellings with one stem: harmless
     seen.set(dupKey, row.where);
