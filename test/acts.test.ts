@@ -177,6 +177,31 @@ describe('holders: people, "nous"/"we", pronouns', () => {
     for (const prefix of ['We express', 'We welcome', 'We will']) assert.deepEqual(holders(doc, prefix), ['brics']);
   });
 
+  test('a group summit whose first provision lists its members as authors has the group as party, not the states listed', () => {
+    const doc = analyze(
+      'Kazan Declaration\n' +
+        'Strengthening Multilateralism for Just Global Development\n\n' +
+        '1. We, the Leaders of the Federative Republic of Brazil, the Russian Federation, the Republic of India, the People’s Republic of China and the Republic of South Africa, met in Kazan for the XVI BRICS Summit.\n' +
+        '2. We reaffirm our commitment to the Charter of the United Nations.\n' +
+        '3. The Summit was attended by the Presidents of Egypt, Ethiopia and Iran.',
+    );
+    assert.deepEqual(doc.parties, ['brics']);
+    assert.deepEqual(holders(doc, 'We reaffirm'), ['brics']);
+  });
+
+  test('three states listed as the authors with no group named make a trilateral statement; a pair stays a pair', () => {
+    const tri = analyze(
+      'Joint statement\n\nThe Governments of Japan, the Republic of Korea and the United States held trilateral consultations in Tokyo.\n' +
+        'The three countries reaffirmed their commitment to regional peace.',
+    );
+    assert.deepEqual(tri.parties, ['JPN', 'KOR', 'USA']);
+    const pair = analyze(
+      'Déclaration conjointe\n\nLa France et l’Inde ont tenu leur dialogue stratégique annuel à Paris, en présence de représentants de l’Allemagne, de l’Italie et de l’Espagne.\n' +
+        'Les deux pays ont salué les progrès de leur partenariat.',
+    );
+    assert.deepEqual(pair.parties, ['FRA', 'IND']);
+  });
+
   test('"Elles ont convenu ..." carries the holders of the previous provision', () => {
     const doc = analyze(
       CN_RU_FR + 'Les deux pays ont décidé de renforcer la coopération énergétique.\nElles ont convenu d’approfondir les échanges culturels.',
@@ -591,4 +616,51 @@ test("the parties' own officials act for them; encouraging others is a call", ()
   const docFr = analyze(FR_IN_FR + fr);
   assert.deepEqual(acts(docFr, 'Nos ministres'), ['commit']);
   assert.deepEqual(holders(docFr, 'Nos ministres'), ['FRA', 'IND']);
+});
+
+describe('clauses and subjects beyond the first', () => {
+  test('"X welcomed ... and the two sides agreed to ..." adds the parties as holders of the second clause', () => {
+    const doc = analyze(US_JP_EN + 'Japan welcomed new U.S. investment in shipbuilding and the two sides agreed to expand cooperation on space exploration.');
+    assert.deepEqual(acts(doc, 'Japan welcomed'), ['commit', 'support']);
+    assert.deepEqual(holders(doc, 'Japan welcomed'), ['JPN', 'USA']);
+  });
+
+  test('a verb phrase after a complement keeps the subject of the verb that introduced the complement; a modal keeps the complement’s', () => {
+    const en = analyze(FR_IN_EN + 'The French side recognizes that the agreement entered into force last year, and supports its full implementation.');
+    assert.deepEqual(holders(en, 'The French side'), ['FRA']);
+    assert.ok(acts(en, 'The French side').includes('support'), `acts: ${acts(en, 'The French side')}`);
+    const fr = analyze(
+      FR_IN_FR + 'Les deux parties estiment que les pays développés ont une responsabilité particulière, et doivent honorer leurs engagements financiers.',
+    );
+    assert.ok(acts(fr, 'Les deux parties estiment').includes('call'), `acts: ${acts(fr, 'Les deux parties estiment')}`);
+    assert.ok(!acts(fr, 'Les deux parties estiment').includes('commit'));
+  });
+
+  test('what a named third state should do is a call of the parties, held by the parties', () => {
+    const en = analyze(CN_RU_EN + 'The United States should lift its blockade without delay.');
+    assert.deepEqual(acts(en, 'The United States should'), ['call']);
+    assert.deepEqual(holders(en, 'The United States should'), ['CHN', 'RUS']);
+    const fr = analyze(CN_RU_FR + 'Le Japon doit cesser les rejets en mer.');
+    assert.deepEqual(acts(fr, 'Le Japon doit'), ['call']);
+    assert.deepEqual(holders(fr, 'Le Japon doit'), ['CHN', 'RUS']);
+  });
+
+  test('refusing to accept or recognize is oppose: "did not accept", "n’acceptent pas", "ne reconnaîtra jamais"', () => {
+    const en = analyze(CN_RU_EN + 'The sides did not accept the extraterritorial application of national law.');
+    assert.deepEqual(acts(en, 'The sides did not'), ['oppose']);
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties n’acceptent pas l’application extraterritoriale du droit national.\nLa partie chinoise ne reconnaîtra jamais ce prétendu scrutin.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties n’acceptent'), ['oppose']);
+    assert.deepEqual(acts(fr, 'La partie chinoise ne'), ['oppose']);
+    assert.deepEqual(holders(fr, 'La partie chinoise ne'), ['CHN']);
+  });
+
+  test('"issues of common concern" is a subject of talks, not a concern', () => {
+    const en = analyze(CN_RU_EN + 'The two ministers exchanged views on regional issues of common concern.');
+    assert.ok(!acts(en, 'The two ministers').includes('concern'), `acts: ${acts(en, 'The two ministers')}`);
+    const fr = analyze(CN_RU_FR + 'Les deux ministres ont échangé leurs vues sur les questions régionales de préoccupation commune.');
+    assert.ok(!acts(fr, 'Les deux ministres').includes('concern'), `acts: ${acts(fr, 'Les deux ministres')}`);
+  });
 });

@@ -195,6 +195,33 @@ describe('language data is validated with file name and line number', () => {
     assert.match(r.message!, /geopolitics/);
     assert.ok(r.text!.includes(`lang/fr/topics.tsv:${line}`), `"${r.text}" does not name lang/fr/topics.tsv:${line}`);
   });
+
+  test('a topic term that Snowball cuts to a stub ("IEDs" → "i") is reported with file and line, and the fix named', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/topics.tsv'), 'terrorism_crime\tIEDs\t2');
+    const r = loadError(dir, "topics.loadTopicModel('en')");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /stems to "i"/);
+    assert.ok(r.text!.includes(`lang/en/topics.tsv:${line}`), `"${r.text}" does not name lang/en/topics.tsv:${line}`);
+    assert.ok(r.text!.includes('=IEDs'), `"${r.text}" does not say how to write it`);
+  });
+
+  test('an unknown scope in doc-type.tsv is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/doc-type.tsv'), 'statement_text\t2\t^joint\theadline');
+    const code = `
+      const { analyzeText } = await import(${JSON.stringify(url('src/analyze/pipeline.ts'))});
+      try {
+        analyzeText('Joint statement\\n\\nThe two sides met in Paris and agreed to meet again.', { path: 'x.txt', format: 'text', encoding: 'utf-8', hints: {} }, undefined, []);
+        console.log(JSON.stringify({ ok: true }));
+      } catch (e) {
+        console.log(JSON.stringify({ ok: false, message: e.message, text: typeof e.describe === 'function' ? e.describe() : String(e) }));
+      }`;
+    const r = runWith(dir, code) as Outcome;
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /headline/);
+    assert.ok(r.text!.includes(`lang/en/doc-type.tsv:${line}`), `"${r.text}" does not name lang/en/doc-type.tsv:${line}`);
+  });
 });
 
 describe('adding a cue line changes the analysis', () => {

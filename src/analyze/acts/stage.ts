@@ -379,6 +379,14 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     for (let k = i + 1; k <= Math.min(i + 4, end - 1); k++) if (isAux[k] || modalStarts.has(k)) return true;
     return false;
   };
+  // "... and the two sides agreed to ...": the parties together, then their verb, open a clause of their own.
+  const jointSubjectFollows = (i: number) =>
+    (lex.holderPhrasesByFirst.get(words[i]) ?? []).some(
+      (phrase) =>
+        (phrase.kind === 'joint' || phrase.kind === 'self') &&
+        phrase.keys.every((k, n) => words[i + n] === k) &&
+        (isVerbal(i + phrase.keys.length) || (i + phrase.keys.length + 1 < end && isVerbal(i + phrase.keys.length + 1))),
+    );
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
@@ -389,10 +397,15 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (gap.includes(';') && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
       else if (clauseJoin.has(w) && i + 2 < end && verbSeen) {
-        if ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1))
+        if ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1) || jointSubjectFollows(i + 1))
           (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
         else if (gap.includes(',') && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
-      } else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
+      }
+      // "..., recognizes that the treaty entered into force, and supports ...": a complement has its
+      // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it.
+      else if (clauseJoin.has(w) && i + 2 < end && starts[starts.length - 1].type === 'complement' && gap.includes(',') && isVerbal(i + 1))
+        (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
+      else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
         (starts.push({ at: i + (cues.some((m) => m.last === i) || true ? 1 : 0), type: 'complement' }), (verbSeen = false));
     }
     if (isVerbal(i)) verbSeen = true;
@@ -404,8 +417,14 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     const firstCue = cues.find((m) => m.first >= start.at && m.first < e && !(m.cue.flags.has('initial') && m.first !== first));
     const initialTask = firstCue?.cue.flags.has('initial') && firstCue.first === first;
     let subject: Subject;
-    if (start.type === 'verb-phrase' && clauses.length) subject = clauses[clauses.length - 1].subject;
-    else if (initialTask)
+    // "..., recognizes that X is Y, and opposes Z": a verb phrase after a complement shares the
+    // subject of the verb that introduced the complement; but a modal ("estiment que les États
+    // ... ont ..., et doivent ...") goes on prescribing to the complement's subject.
+    if (start.type === 'verb-phrase' && clauses.length) {
+      let owner = clauses.length - 1;
+      if (!modalStarts.has(start.at)) while (owner > 0 && clauses[owner].type === 'complement') owner--;
+      subject = clauses[owner].subject;
+    } else if (initialTask)
       subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
     else {
       // Without a cue, the subject ends at the first auxiliary (or after a dozen words).
@@ -598,9 +617,11 @@ function resolveHolders(
     if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
   }
   const codes = new Set<string>(main ? subjectCodes(main, parties, previous) : parties);
-  // Coordinated clauses with one of the parties as their own subject add that party.
+  // Coordinated clauses with one of the parties, or the parties together ("and the two sides
+  // agreed"), as their own subject add them.
   for (const c of clauses.slice(1))
-    if (c.type === 'coordinate' && c.subject.kind === 'explicit' && c.subject.isHolder) c.subject.holders.forEach((h) => codes.add(h));
+    if (c.type === 'coordinate' && ((c.subject.kind === 'explicit' && c.subject.isHolder) || c.subject.kind === 'joint' || c.subject.kind === 'self'))
+      c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
   return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
 }
@@ -608,7 +629,9 @@ function resolveHolders(
 function subjectCodes(subject: Subject, parties: string[], previous: string[]): string[] {
   switch (subject.kind) {
     case 'explicit':
-      return subject.holders;
+      // Others named as the subject ("The United States should ...") do not hold the statement's
+      // acts: its authors do, as in any general sentence of a joint text.
+      return subject.isHolder ? subject.holders : parties;
     case 'carry':
       return subject.holders.length ? subject.holders : previous.length ? previous : parties;
     default:
