@@ -663,4 +663,24 @@ describe('clauses and subjects beyond the first', () => {
     const fr = analyze(CN_RU_FR + 'Les deux ministres ont échangé leurs vues sur les questions régionales de préoccupation commune.');
     assert.ok(!acts(fr, 'Les deux ministres').includes('concern'), `acts: ${acts(fr, 'Les deux ministres')}`);
   });
+  test('"The President and the Prime Minister welcomed ..." is held by both their states', () => {
+    const doc = analyze(
+      'Joint Statement from the United States and India\n\n' +
+        'Prime Minister Narendra Modi received President Joseph R. Biden in New Delhi.\n' +
+        'The President and the Prime Minister welcomed the launch of a new space partnership.',
+    );
+    assert.deepEqual(holders(doc, 'The President and'), ['IND', 'USA']);
+    assert.deepEqual(acts(doc, 'The President and'), ['support']);
+  });
+
+  test('directing officials to act is a commitment: "directed their officials to", "ont chargé leurs ministres ... de"', () => {
+    const en = analyze(US_JP_EN + 'The leaders directed their officials to convene the economic dialogue before the end of the year.');
+    assert.deepEqual(acts(en, 'The leaders directed'), ['commit']);
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux chefs d’État ont chargé leurs ministres des Affaires étrangères de préparer la prochaine visite.\nIls ont donné instruction aux services compétents d’accélérer les projets.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux chefs'), ['commit']);
+    assert.deepEqual(acts(fr, 'Ils ont donné'), ['commit']);
+  });
 });

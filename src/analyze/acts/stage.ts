@@ -494,7 +494,20 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
       if (phrase.kind === 'role') {
         const bound = roles.get(roleKey(phrase.keys));
-        role ??= { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
+        if (!role) {
+          role = { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
+          // "The President and the Prime Minister ...": each title joined by "and" adds its holder.
+          const join = lex.classes.get('list-join')!;
+          for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
+            const other = (lex.holderPhrasesByFirst.get(words[next + 1]) ?? []).find(
+              (o) => o.kind === 'role' && next + o.keys.length < stop && o.keys.every((k, n) => words[next + 1 + n] === k),
+            );
+            const otherBound = other && roles.get(roleKey(other.keys));
+            if (!other || !otherBound) break;
+            role = { ...role, holders: [...new Set([...role.holders, otherBound])].sort(), end: tokens[next + other.keys.length].end };
+            next += 1 + other.keys.length;
+          }
+        }
         continue;
       }
       return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
