@@ -72,6 +72,11 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   assert.equal(indexed('stems:2031'), 0);
   const provisions = (db.prepare('SELECT count(*) AS n FROM provisions').get() as { n: number }).n;
   assert.equal((db.prepare("SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH 'lang_fr'").get() as { n: number }).n, provisions);
+  // References are not checked row by row inside a batch, but every stored row points to its document,
+  // and the connection checks references again once the batch is committed.
+  assert.deepEqual(db.prepare('PRAGMA foreign_key_check').all(), []);
+  assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+  assert.throws(() => db.prepare("INSERT INTO provisions (doc_id, idx, start, end, paragraph, text) VALUES ('nope', 0, 0, 1, 0, 'x')").run(), /FOREIGN KEY/);
   db.close();
 });
 

@@ -22,6 +22,8 @@ export class DocumentWriter {
   private readonly index: IndexEntry[] = [];
   private openedAt = 0;
   private readonly previousCache: number;
+  /** Whether the connection checks foreign keys outside a batch (they are not checked inside one). */
+  private foreignKeys: boolean | undefined;
 
   constructor(
     private readonly db: Db,
@@ -33,6 +35,11 @@ export class DocumentWriter {
 
   save(doc: Doc): { id: string; status: 'added' | 'unchanged' } {
     if (!this.db.inTransaction) {
+      // A document's rows are written after its documents row, in the same savepoint, so they
+      // cannot point to a missing document; checking each row's reference again costs an index
+      // lookup per provision and per annotation. (The setting is only read outside a transaction.)
+      this.foreignKeys ??= Number(this.db.pragma('foreign_keys', { simple: true })) === 1;
+      if (this.foreignKeys) this.db.pragma('foreign_keys = OFF');
       // IMMEDIATE: take the write lock now (waiting for another writer), rather than read first and
       // find at the first insert that another process wrote in between.
       this.db.prepare('BEGIN IMMEDIATE').run();
@@ -55,12 +62,14 @@ export class DocumentWriter {
       } catch (err) {
         // The batch cannot be indexed (a full disk): none of it is kept, rather than documents search cannot find.
         this.db.prepare('ROLLBACK').run();
+        if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
         throw err;
       } finally {
         this.index.length = 0;
       }
       this.db.prepare('COMMIT').run();
     }
+    if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
     this.pending = 0;
   }
 
