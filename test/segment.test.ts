@@ -103,6 +103,14 @@ test('a wire dateline is not part of the first provision', () => {
   assert.deepEqual(provisionTexts(analyze('BEIJING - The two sides met.')), ['The two sides met.']);
   assert.equal(doc.date, '2023-03-21');
   assert.equal(doc.docType, 'news_report');
+  // TASS puts the agency between slashes; Indian papers end the place with a colon.
+  assert.deepEqual(provisionTexts(analyze('Talks\n\nMOSCOW, May 16. /TASS/. Russia and China signed a statement. NOTE: later.')), [
+    'Russia and China signed a statement.',
+    'NOTE: later.',
+  ]);
+  const colon = analyze('Talks\n\nNEW DELHI: India and Japan agreed to expand cooperation.');
+  assert.deepEqual(provisionTexts(colon), ['India and Japan agreed to expand cooperation.']);
+  assert.ok(colon.lines.some((l) => l.kind === 'dateline' && l.text === 'NEW DELHI:'));
 });
 
 test('a closing date line dates a statement and is not a provision', () => {

@@ -7,10 +7,11 @@ import { isDateLine } from '../analyze/date-lines.ts';
 
 /**
  * A wire dateline opening a paragraph: "MOSCOW, March 21 (Xinhua) --", "PÉKIN, 16 mai (Xinhua) --", "BEIJING -",
- * "PARIS (AFP) —". Upper-case place, optional date, optional agency, then a dash.
+ * "PARIS (AFP) —", "MOSCOW, May 16. /TASS/.", "NEW DELHI:". Upper-case place, optional date, optional
+ * agency, then a dash, the agency between slashes, or a colon.
  */
 const WIRE_DATELINE =
-  /^\p{Lu}[\p{Lu} .'’-]{1,40}\p{Lu}(?:\/[\p{Lu} ]+)?(?:,\s*(?:[\p{L}.]+\.?\s+\d{1,2}|\d{1,2}(?:er)?\s+[\p{L}.]+)(?:,?\s*\d{4})?)?(?:\s*\([\p{L} .-]{2,30}\))?\s*(?:--|—|–|-)\s+/u;
+  /^\p{Lu}[\p{Lu} .'’-]{1,40}\p{Lu}(?:\/[\p{Lu} ]+)?(?:,\s*(?:[\p{L}.]+\.?\s+\d{1,2}|\d{1,2}(?:er)?\s+[\p{L}.]+)(?:,?\s*\d{4})?)?(?:\s*\([\p{L} .-]{2,30}\))?(?:\s*(?:--|—|–|-)|\.?\s*\/[\p{L} -]{2,20}\/\.?|:)\s+/u;
 
 /**
  * The segmentation stage: splits the normalised text into provisions (codebook section 2)
