@@ -683,4 +683,14 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(fr, 'Les deux chefs'), ['commit']);
     assert.deepEqual(acts(fr, 'Ils ont donné'), ['commit']);
   });
+  test('finding something unacceptable, or refusing to accept it, is oppose: "il est inacceptable que", "ne sauraient accepter", "unacceptable"', () => {
+    const fr = analyze(
+      CN_RU_FR +
+        'Les Parties estiment qu’il est inacceptable que certains États imposent des restrictions commerciales.\nLes Parties ne sauraient accepter le recours à la force contre un État souverain.',
+    );
+    assert.deepEqual(acts(fr, 'Les Parties estiment'), ['oppose']);
+    assert.deepEqual(acts(fr, 'Les Parties ne sauraient'), ['oppose']);
+    const en = analyze(CN_RU_EN + 'The two sides consider it unacceptable to use trade as a weapon.');
+    assert.deepEqual(acts(en, 'The two sides consider'), ['oppose']);
+  });
 });
