@@ -186,6 +186,18 @@ describe('entities: capitals, compounds, restated acronyms, back-references', ()
     assert.equal(mentionsOf(en, 'The Communist', 'cpc').length, 1);
   });
 
+  test('an acronym in parentheses restates the end of a longer name, but one that names something else is a mention', () => {
+    const fr = analyze(FR + 'Il est membre du Bureau politique du Comité central du Parti communiste chinois (PCC).');
+    assert.deepEqual(ents(fr, 'Il est membre'), ['cpc_politburo']);
+    const en = analyze(EN + 'The sides are concerned about the security partnership between Australia, the United States and the United Kingdom (AUKUS).');
+    assert.deepEqual(ents(en, 'The sides'), ['AUS', 'GBR', 'USA', 'aukus']);
+  });
+
+  test('a listed person written with a middle initial is that person: "Vladimir V. Putin"', () => {
+    const doc = analyze(EN + 'President of the Russian Federation Vladimir V. Putin visited Beijing.');
+    assert.ok(ents(doc, 'President of').includes('vladimir_putin'), `entities: ${ents(doc, 'President of')}`);
+  });
+
   test('"Association of Southeast Asian Nations (ASEAN)" is counted once', () => {
     const doc = analyze(EN + 'The Association of Southeast Asian Nations (ASEAN) plays a central role.');
     assert.equal(mentionsOf(doc, 'The Association', 'asean').length, 1);

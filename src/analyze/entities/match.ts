@@ -3,7 +3,7 @@ import { tokenize, type Token } from '../../core/tokenize.ts';
 import { foldAccents } from '../../core/normalize.ts';
 import { EntenteError } from '../../core/types.ts';
 import { readTsv } from '../../lang/tsv.ts';
-import { languageDir, hasLanguageData } from '../../lang/language-data.ts';
+import { languageDir, hasLanguageData, segmentationData } from '../../lang/language-data.ts';
 import type { Alias, Gazetteer } from './gazetteer.ts';
 
 const QUALIFIED_TYPES = new Set(['org', 'treaty', 'initiative', 'weapon']);
@@ -113,8 +113,15 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
     if (found) {
       const prev = mentions[mentions.length - 1];
       const between = prev ? text.slice(prev.end, found.mention.start) : '';
-      // "Parti communiste chinois (PCC)": an acronym in brackets restates the name before it.
-      const restated = prev && found.mention.kind === 'acronym' && /^\s*\($/.test(between) && text[found.mention.end] === ')';
+      // "Parti communiste chinois (PCC)": an acronym in brackets restates the name before it (the
+      // same entry, or the initials of that name's last words); one that names something else
+      // ("between Australia, the United States and the United Kingdom (AUKUS)") is a mention of its own.
+      const restated =
+        prev &&
+        found.mention.kind === 'acronym' &&
+        /^\s*\($/.test(between) &&
+        text[found.mention.end] === ')' &&
+        (found.mention.id === prev.id || abbreviates(found.mention.alias, text, prev, tokens, segmentationData(g.language).functionWords));
       // "la stratégie indo-pacifique des États-Unis", "Programme 2030 des Nations unies": a name
       // qualifying a listed entry is part of its name, not a mention of its own.
       const qualifier =
@@ -162,7 +169,7 @@ function longestMatch(
     node = child;
     for (const alias of node.aliases) {
       if (j > i && tokens.slice(i + 1, j + 1).some((t, k) => !gapFits(text.slice(tokens[i + k].end, t.start), alias))) continue;
-      if (accepts(alias, tokens, i, j + 1, memory, ctx)) {
+      if (accepts(alias, text, tokens, i, j + 1, memory, ctx)) {
         best = { alias, next: j + 1 };
         break;
       }
@@ -178,7 +185,7 @@ function longestMatch(
   };
 }
 
-function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory: MatchMemory, ctx: EntityContext): boolean {
+function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: number, memory: MatchMemory, ctx: EntityContext): boolean {
   const first = tokens[i];
   const upper = STARTS_UPPER.test(first.raw);
   switch (alias.kind) {
@@ -203,6 +210,9 @@ function accepts(alias: Alias, tokens: Token[], i: number, next: number, memory:
     case 'short': {
       if (!upper) return false;
       if (memory.seen.has(alias.id)) return true;
+      // After a middle initial, the surname ends a full name: "Vladimir V. Putin".
+      const before = tokens[i - 1];
+      if (before && /^\p{Lu}$/u.test(before.raw) && text[before.end] === '.') return true;
       return ctx.honorific.some((h) => h.length <= i && h.every((k, n) => tokens[i - h.length + n].norm === k));
     }
   }
@@ -231,4 +241,14 @@ function backReference(tokens: Token[], i: number, memory: MatchMemory, ctx: Ent
   if (!ctx.demonstrative.has(before.norm) && memory.position - entries[0][1] > 2)
     id = entries.sort((a, b) => (memory.counts.get(b[0]) ?? 0) - (memory.counts.get(a[0]) ?? 0) || b[1] - a[1])[0][0];
   return { id, start: t.start, end: t.end, kind: 'reference', alias: t.raw, rule: 'entities:reference-back' };
+}
+
+/** The acronym's letters are the initials of the last words of the mention's name, function words left out ("Parti communiste chinois" → PCC). */
+function abbreviates(acronym: string, text: string, mention: Mention, tokens: Token[], functionWords: Set<string>): boolean {
+  const letters = acronym.replace(/[^\p{Lu}]/gu, '');
+  const initials = tokens
+    .filter((t) => t.start >= mention.start && t.end <= mention.end && !functionWords.has(t.norm))
+    .map((t) => t.raw[0].toUpperCase())
+    .join('');
+  return letters.length > 1 && initials.endsWith(letters);
 }
