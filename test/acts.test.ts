@@ -189,6 +189,20 @@ describe('holders: people, "nous"/"we", pronouns', () => {
     assert.deepEqual(holders(doc, 'We reaffirm'), ['brics']);
   });
 
+  test('an SCO declaration: a capital in the title is the place, a body of the group names the group, "the Member States" are its authors', () => {
+    const doc = analyze(
+      'Bishkek Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation\n\n' +
+        'The Heads of the Member States of the Shanghai Cooperation Organisation met in Bishkek.\n' +
+        'The Member States will continue to counter terrorism and extremism.',
+    );
+    assert.deepEqual(doc.parties, ['sco']);
+    assert.deepEqual(acts(doc, 'The Member States will'), ['commit']);
+    assert.deepEqual(holders(doc, 'The Member States will'), ['sco']);
+    // In a bilateral statement, what the members of a group do is not the parties' own act.
+    const pair = analyze(CN_RU_EN + 'The member states will continue to hold annual summits.');
+    assert.ok(!acts(pair, 'The member states').includes('commit'), `acts: ${acts(pair, 'The member states')}`);
+  });
+
   test('three states listed as the authors with no group named make a trilateral statement; a pair stays a pair', () => {
     const tri = analyze(
       'Joint statement\n\nThe Governments of Japan, the Republic of Korea and the United States held trilateral consultations in Tokyo.\n' +

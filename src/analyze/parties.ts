@@ -29,11 +29,18 @@ export const partiesStage: Stage = {
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     const title = doc.lines.find((l) => l.kind === 'title');
     const titleMentions = title ? findMentions(doc.text, title.start, title.end, g, newMemory()) : [];
-    for (const m of titleMentions) credit(g, m.id, 3, add);
-    // "XV BRICS Summit Johannesburg II Declaration": a group named in the title with no pair of
-    // states beside it issues the declaration as such.
-    const titleGroup = titleMentions.find((m) => issuingGroups().has(m.id));
-    const titleStates = new Set(titleMentions.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'));
+    // A capital in a title names the place of the meeting ("Astana Declaration"), not an author.
+    for (const m of titleMentions) if (m.kind !== 'capital') credit(g, m.id, 3, add);
+    // "XV BRICS Summit Johannesburg II Declaration": a group named in the title (or one of its
+    // bodies: "Council of Heads of State of the SCO") with no pair of states beside it issues the
+    // declaration as such.
+    const titleGroup = titleMentions.map((m) => ({ id: groupOf(m.id) })).find((m) => m.id !== null) as { id: string } | undefined;
+    const titleStates = new Set(
+      titleMentions
+        .filter((m) => m.kind !== 'capital')
+        .map((m) => g.stateOf(m.id))
+        .filter((s): s is string => !!s && g.typeOf(s) === 'state'),
+    );
     const mentionsOf = entitiesByProvision(doc);
     const joins = listJoins(doc.language);
     // States listed together in the opening of the first provision: its authors, when three or more.
@@ -98,6 +105,13 @@ export const partiesStage: Stage = {
       .join(' ');
   },
 };
+
+/** The issuing group an entry is, or belongs to by its identifier ("sco_heads_of_state_council" → sco). */
+function groupOf(id: string): string | null {
+  if (issuingGroups().has(id)) return id;
+  const prefix = id.split('_')[0];
+  return id.includes('_') && issuingGroups().has(prefix) ? prefix : null;
+}
 
 /** The words that join the names of a list in a language: its "and" (the `list-join` class) and its articles. */
 function listJoins(language: string): { join: Set<string>; article: Set<string> } {

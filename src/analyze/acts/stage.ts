@@ -492,6 +492,11 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       const start = tokens[at].start;
       const end = tokens[at + phrase.keys.length - 1].end;
       if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+      // "The Member States ...": the authors when a group issues the declaration; other states otherwise.
+      if (phrase.kind === 'members') {
+        if (parties.length === 1 && g.typeOf(parties[0]) !== 'state') return { kind: 'joint', holders: parties, isHolder: true, start, end, rule: phrase.rule };
+        continue;
+      }
       if (phrase.kind === 'role') {
         const bound = roles.get(roleKey(phrase.keys));
         if (!role) {
