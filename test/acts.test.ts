@@ -707,4 +707,10 @@ describe('clauses and subjects beyond the first', () => {
     const en = analyze(CN_RU_EN + 'The two sides consider it unacceptable to use trade as a weapon.');
     assert.deepEqual(acts(en, 'The two sides consider'), ['oppose']);
   });
+  test('a verb right after "that"/"que" belongs to a relative clause about others: "actions that seek to ..."', () => {
+    const en = analyze(US_JP_EN + 'The two sides oppose any unilateral actions that seek to change the status quo by force.');
+    assert.deepEqual(acts(en, 'The two sides oppose'), ['oppose']);
+    const fr = analyze(CN_RU_FR + 'Les deux parties saluent les efforts que déploient les pays de la région.');
+    assert.deepEqual(acts(fr, 'Les deux parties saluent'), ['support']);
+  });
 });

@@ -154,13 +154,15 @@ function analyzeProvision(
   const all = matchCues(tokens, lex);
   const masks = all.filter((m) => m.cue.act === '-');
   const relative = lex.classes.get('relative');
+  const complementiser = lex.classes.get('complementiser')!;
   const cues = all.filter((m) => {
     if (m.cue.act === '-') return false;
     if (masks.some((k) => k.first <= m.first && m.last <= k.last)) return false;
     if (paren.some(([s, e]) => tokens[m.first].start > s && tokens[m.first].start < e)) return false;
     if (m.first >= contentEnd && m.cue.act !== 'call') return false;
     const before = tokens[m.first - 1];
-    if (before && relative?.has(words[m.first - 1]) && !m.cue.flags.has('frame')) return false;
+    // "actions that seek to ...": a complementiser right before a verb has no subject between, so it is a relative pronoun.
+    if (before && (relative?.has(words[m.first - 1]) || complementiser.has(words[m.first - 1])) && !m.cue.flags.has('frame')) return false;
     return true;
   });
 
