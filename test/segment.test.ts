@@ -237,3 +237,19 @@ test('a title that names the text a joint statement or a declaration weighs for 
   assert.equal(analyze('Déclaration conjointe de la France et du Vietnam' + fr).docType, 'statement_text');
   assert.equal(analyze('La France et le Vietnam publient une déclaration conjointe' + fr).docType, 'news_report');
 });
+
+test('the signature formula that closes a statement ("Fait à ..., le ...", "Done at ... on ...") dates it and is not a provision', () => {
+  const fr = analyze(
+    'Déclaration conjointe\n\nLes deux parties approfondiront leur coopération.\n\nFait à Astana, le 3 juillet 2024, en deux exemplaires originaux, chacun en langues française et kazakhe, les deux textes faisant également foi.',
+  );
+  assert.deepEqual(provisionTexts(fr), ['Les deux parties approfondiront leur coopération.']);
+  assert.equal(fr.date, '2024-07-03');
+  const en = analyze(
+    'Joint Statement\n\nThe two sides will deepen their cooperation.\n\nDone at Hanoi on 12 December 2023, in two originals in the English and Vietnamese languages.\n\nPresident of the Socialist Republic of Viet Nam\n\nPresident of the French Republic',
+  );
+  assert.deepEqual(provisionTexts(en), ['The two sides will deepen their cooperation.']);
+  assert.equal(en.date, '2023-12-12');
+  // A sentence that only begins like one stays a provision.
+  const body = analyze('Joint Statement\n\nSigned in Beijing in 2001, the Treaty remains the foundation of the relationship, the two sides said.');
+  assert.equal(provisionTexts(body).length, 1);
+});

@@ -17,7 +17,7 @@ export interface SegmentationData {
   functionWords: Set<string>;
 }
 
-const LINE_KINDS = new Set<LineKind>(['dateline', 'byline', 'source', 'caption', 'breadcrumb', 'furniture']);
+const LINE_KINDS = new Set<LineKind>(['dateline', 'byline', 'source', 'caption', 'breadcrumb', 'furniture', 'closing_date']);
 const cache = new Map<string, SegmentationData>();
 
 export function languageDir(language: string): string {
