@@ -713,4 +713,14 @@ describe('clauses and subjects beyond the first', () => {
     const fr = analyze(CN_RU_FR + 'Les deux parties saluent les efforts que déploient les pays de la région.');
     assert.deepEqual(acts(fr, 'Les deux parties saluent'), ['support']);
   });
+  test('lettered items after "agreed on the following:" are commitments of the parties; numbered paragraphs are not items', () => {
+    const doc = analyze(
+      FR_IN_EN +
+        'The two sides agreed on the following:\n(a) Expand cooperation on civil nuclear energy;\n(b) Establish a joint working group on artificial intelligence.\n' +
+        'The leaders noted the following:\n1. The situation in the region remains tense.',
+    );
+    assert.deepEqual(acts(doc, 'Expand cooperation'), ['commit']);
+    assert.deepEqual(holders(doc, 'Establish a joint'), ['FRA', 'IND']);
+    assert.deepEqual(acts(doc, 'The situation in the region'), ['assert']);
+  });
 });

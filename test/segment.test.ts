@@ -253,3 +253,18 @@ test('the signature formula that closes a statement ("Fait à ..., le ...", "Don
   const body = analyze('Joint Statement\n\nSigned in Beijing in 2001, the Treaty remains the foundation of the relationship, the two sides said.');
   assert.equal(provisionTexts(body).length, 1);
 });
+
+test('bracketed markers "(a)", "(ii)", "(3)" go to section like "a)" and "2."', () => {
+  const doc = analyze(
+    'Joint Statement\n\nThe two sides agreed on the following:\n(a) Expand cooperation on energy;\n(ii) Establish a working group;\n(3) Meet again in 2026.',
+  );
+  assert.deepEqual(
+    doc.provisions.map((p) => [p.section, p.text]),
+    [
+      [null, 'The two sides agreed on the following:'],
+      ['a', 'Expand cooperation on energy;'],
+      ['ii', 'Establish a working group;'],
+      ['3', 'Meet again in 2026.'],
+    ],
+  );
+});

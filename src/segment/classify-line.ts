@@ -10,7 +10,8 @@ export interface LineClass {
 /** Ends like a sentence: final punctuation, perhaps followed by closing quotes or brackets. */
 const FINAL_PUNCT = /[.!?…:;。！？；：]["»”’)\]」』]*$/u;
 export const LIST_MARKER = /^(?:——|—|--|-|–|•|\*|·)\s*(?=\S)/u;
-export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\))\s+(?=\S)/u;
+/** "1.", "IV.", "2)", "a)", and in brackets "(a)", "(iv)", "(3)": the marker goes to `section`. */
+export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\)|\((\d{1,3}|[a-z]|[ivx]{1,5})\))\s+(?=\S)/u;
 /** "Name, role, et Name, role": the shape of a photo caption naming people. */
 const CAPTION_OF_PEOPLE = /^[^,.;:!?]{3,60}, [^,.;:!?]{3,60},? (?:et|and|und|y) [^,.;:!?]{3,60}, [^,.;:!?]{3,60}$/u;
 const BREADCRUMB = /^(?:[^>›»]{1,40}\s*(?:>>|>|›)\s*){1,6}[^>›»]{1,40}$/u;

@@ -51,7 +51,7 @@ export function segment(doc: Doc): void {
       section = marker[0].trim();
       offset = marker[0].length;
     } else if (number) {
-      section = number[1] ?? number[2];
+      section = number[1] ?? number[2] ?? number[3];
       offset = number[0].length;
     }
     if (provisions.length === 0) {

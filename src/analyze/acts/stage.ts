@@ -43,7 +43,8 @@ interface ActFound {
   clause: number;
 }
 
-const LIST_ITEM_NUMBER = /^\d+$|^[IVXLC]+$|^[a-z]$/;
+/** Numbered paragraphs are the statement's own; bullets and lettered items ("a)", "(ii)") can be the items of a list. */
+const LIST_ITEM_NUMBER = /^\d+$|^[IVXLC]+$/;
 const STARTS_UPPER = /^\p{Lu}/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
