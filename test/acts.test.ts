@@ -723,4 +723,13 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(holders(doc, 'Establish a joint'), ['FRA', 'IND']);
     assert.deepEqual(acts(doc, 'The situation in the region'), ['assert']);
   });
+  test('arriving somewhere is a report of its actor ("Putin arrived in", "est arrivé à"); arriving at a moment is not', () => {
+    const en = analyze(CN_RU_EN + 'Putin arrived in Beijing on Thursday for a two-day visit.\nWe arrived at this moment because of our efforts.');
+    assert.deepEqual(acts(en, 'Putin arrived'), ['report']);
+    assert.deepEqual(holders(en, 'Putin arrived'), ['RUS']);
+    assert.deepEqual(acts(en, 'We arrived'), ['assert']);
+    const fr = analyze(CN_RU_FR + 'Le président Xi Jinping est arrivé à Moscou lundi pour une visite d’État.');
+    assert.deepEqual(acts(fr, 'Le président Xi'), ['report']);
+    assert.deepEqual(holders(fr, 'Le président Xi'), ['CHN']);
+  });
 });

@@ -198,6 +198,15 @@ describe('entities: capitals, compounds, restated acronyms, back-references', ()
     assert.ok(ents(doc, 'President of').includes('vladimir_putin'), `entities: ${ents(doc, 'President of')}`);
   });
 
+  test('a distinctive surname (alias kind surname) names the person at first mention; a common one (short) waits for the full name', () => {
+    const en = analyze(EN + 'Putin arrived in Beijing on Thursday.\nWang said the talks were fruitful.');
+    assert.deepEqual(ents(en, 'Putin arrived'), ['vladimir_putin']);
+    assert.deepEqual(ents(en, 'Wang said'), []);
+    const fr = analyze(FR + 'Poutine est arrivé à Pékin jeudi. La Hollande a voté contre.');
+    assert.deepEqual(ents(fr, 'Poutine est arrivé'), ['vladimir_putin']);
+    assert.ok(!ents(fr, 'La Hollande').includes('francois_hollande'));
+  });
+
   test('"Association of Southeast Asian Nations (ASEAN)" is counted once', () => {
     const doc = analyze(EN + 'The Association of Southeast Asian Nations (ASEAN) plays a central role.');
     assert.equal(mentionsOf(doc, 'The Association', 'asean').length, 1);

@@ -6,7 +6,7 @@ import { DATA_DIR, readTsv, type TsvRow } from '../../lang/tsv.ts';
 
 export const ENTITY_TYPES = ['state', 'org', 'treaty', 'initiative', 'weapon', 'region', 'event', 'person'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
-export const ALIAS_KINDS = ['name', 'acronym', 'demonym', 'capital', 'combining', 'short'] as const;
+export const ALIAS_KINDS = ['name', 'acronym', 'demonym', 'capital', 'combining', 'short', 'surname'] as const;
 export type AliasKind = (typeof ALIAS_KINDS)[number];
 
 export interface EntityEntry {

@@ -207,6 +207,9 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
       const before = tokens[i - 1];
       return !(before && ctx.locative.has(before.norm) && !before.elided) && !(before?.elided && before.norm === 'jusqu');
     }
+    case 'surname':
+      // A surname that no one else in diplomatic news bears ("Putin", "Macron") names the person at once.
+      return upper;
     case 'short': {
       if (!upper) return false;
       if (memory.seen.has(alias.id)) return true;
