@@ -654,6 +654,11 @@ describe('clauses and subjects beyond the first', () => {
     const en = analyze(CN_RU_EN + 'The United States should lift its blockade without delay.');
     assert.deepEqual(acts(en, 'The United States should'), ['call']);
     assert.deepEqual(holders(en, 'The United States should'), ['CHN', 'RUS']);
+    // But what others say is theirs: a news report quoting a third state's official.
+    const news = analyze(
+      'China, Russia sign statement\n\nBEIJING, May 16 (Reuters) - China and Russia signed a joint statement.\nU.S. State Department spokesman Matthew Miller said Washington was watching closely.',
+    );
+    assert.deepEqual(holders(news, 'U.S. State Department'), ['USA']);
     const fr = analyze(CN_RU_FR + 'Le Japon doit cesser les rejets en mer.');
     assert.deepEqual(acts(fr, 'Le Japon doit'), ['call']);
     assert.deepEqual(holders(fr, 'Le Japon doit'), ['CHN', 'RUS']);

@@ -637,7 +637,11 @@ function resolveHolders(
     if (main?.kind === 'explicit') main.holders.forEach((h) => actors.add(h));
     if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
   }
-  const codes = new Set<string>(main ? subjectCodes(main, parties, previous) : parties);
+  // Others who say something ("U.S. State Department spokesman Matthew Miller said ...") hold
+  // what they say; other acts with others as their subject are the authors' (subjectCodes).
+  const saidByOthers =
+    main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && !a.strong && !a.rule.startsWith('acts:'));
+  const codes = new Set<string>(main ? (saidByOthers ? main.holders : subjectCodes(main, parties, previous)) : parties);
   // Coordinated clauses with one of the parties, or the parties together ("and the two sides
   // agreed"), as their own subject add them.
   for (const c of clauses.slice(1))
