@@ -639,8 +639,7 @@ function resolveHolders(
   }
   // Others who say something ("U.S. State Department spokesman Matthew Miller said ...") hold
   // what they say; other acts with others as their subject are the authors' (subjectCodes).
-  const saidByOthers =
-    main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && !a.strong && !a.rule.startsWith('acts:'));
+  const saidByOthers = main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && !a.strong && !a.rule.startsWith('acts:'));
   const codes = new Set<string>(main ? (saidByOthers ? main.holders : subjectCodes(main, parties, previous)) : parties);
   // Coordinated clauses with one of the parties, or the parties together ("and the two sides
   // agreed"), as their own subject add them.
