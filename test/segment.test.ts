@@ -268,3 +268,17 @@ test('bracketed markers "(a)", "(ii)", "(3)" go to section like "a)" and "2."', 
     ],
   );
 });
+
+test('an abbreviation that may end a sentence ("etc.", "p.m.") ends it before a capital letter, and not before a lower-case word', () => {
+  assert.deepEqual(provisionTexts(analyze('Déclaration\n\nElles coopéreront dans l’énergie, l’agriculture, etc. Elles se réuniront en 2025.')), [
+    'Elles coopéreront dans l’énergie, l’agriculture, etc.',
+    'Elles se réuniront en 2025.',
+  ]);
+  assert.deepEqual(provisionTexts(analyze('Statement\n\nThe meeting ended at 5 p.m. Both sides met again at 9 a.m. on Friday.')), [
+    'The meeting ended at 5 p.m.',
+    'Both sides met again at 9 a.m. on Friday.',
+  ]);
+  assert.deepEqual(provisionTexts(analyze('Statement\n\nThey discussed trade, energy, etc. and agreed to meet.')), [
+    'They discussed trade, energy, etc. and agreed to meet.',
+  ]);
+});

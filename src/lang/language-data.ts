@@ -9,6 +9,8 @@ import { foldAccents } from '../core/normalize.ts';
 export interface SegmentationData {
   language: string;
   abbreviations: Set<string>;
+  /** Abbreviations that may also end a sentence ("etc.", "p.m."): one before a capital letter ends it. */
+  sentenceFinal: Set<string>;
   furniture: { kind: LineKind; pattern: RegExp; rule: string }[];
   /** Month name (folded, no dot) → month number. */
   months: Map<string, number>;
@@ -44,7 +46,10 @@ export function segmentationData(language: string): SegmentationData {
   let data = cache.get(lang);
   if (data) return data;
   const dir = languageDir(lang);
-  const abbreviations = new Set(readList(path.join(dir, 'abbreviations.txt')));
+  // A line "etc.<TAB>may-end" lists an abbreviation that can also close a sentence.
+  const abbreviationLines = readList(path.join(dir, 'abbreviations.txt')).map((line) => line.split('\t'));
+  const abbreviations = new Set(abbreviationLines.map(([word]) => word.trim()));
+  const sentenceFinal = new Set(abbreviationLines.filter(([, flag]) => flag?.trim() === 'may-end').map(([word]) => word.trim()));
   const furniture = readTsv(path.join(dir, 'furniture.tsv'), ['kind', 'pattern']).map((row) => {
     const kind = row.cells.kind as LineKind;
     if (!LINE_KINDS.has(kind)) throw new EntenteError(`unknown line kind "${kind}"`, row.where, `use one of ${[...LINE_KINDS].join(', ')}`);
@@ -62,7 +67,7 @@ export function segmentationData(language: string): SegmentationData {
     .map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + '\\.?')
     .join('|');
   const functionWords = new Set(readList(path.join(dir, 'stopwords.txt')).map((w) => foldAccents(w)));
-  data = { language: lang, abbreviations, furniture, months, monthPattern, functionWords };
+  data = { language: lang, abbreviations, sentenceFinal, furniture, months, monthPattern, functionWords };
   cache.set(lang, data);
   return data;
 }

@@ -23,7 +23,7 @@ export function splitSentences(para: string, data: SegmentationData): [number, n
     const cjk = /[。！？]/u.test(m[0]);
     if (!cjk && !startsSentence(para, next)) continue;
     if ((m[0][0] === '.' && m[0].length === 1) || /^\.["»”’)\]]+$/.test(m[0])) {
-      if (isAbbreviation(para, m.index, data)) continue;
+      if (isAbbreviation(para, m.index, data) && !endsSentenceAnyway(para, m.index, next, data)) continue;
     }
     if (quoted.some(([qs, qe]) => end > qs && end <= qe)) continue;
     spans.push([start, end]);
@@ -43,6 +43,13 @@ function startsSentence(text: string, i: number): boolean {
   if (/[\p{Lu}\p{N}]/u.test(c)) return true;
   if (OPENING_QUOTE.test(c)) return true;
   return /^(?:[-•*]|—{1,2}|--)\s*\p{L}/u.test(text.slice(i, i + 4));
+}
+
+/** "... énergie, etc. Les deux parties ...": an abbreviation that may end a sentence does so before a capital letter. */
+function endsSentenceAnyway(text: string, dot: number, next: number, data: SegmentationData): boolean {
+  if (!data.sentenceFinal.size || !/\p{Lu}/u.test(text[next] ?? '')) return false;
+  const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
+  return data.sentenceFinal.has(`${word}.`) || data.sentenceFinal.has(`${word.toLowerCase()}.`);
 }
 
 /** The word that ends at the dot is a listed abbreviation, an initial, or a dotted acronym. */
