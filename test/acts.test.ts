@@ -737,4 +737,17 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(fr, 'Le président Xi'), ['report']);
     assert.deepEqual(holders(fr, 'Le président Xi'), ['CHN']);
   });
+  test('"noted with satisfaction", "ont noté avec satisfaction" are support; "have no intention of", "n’ont pas l’intention de" are commit', () => {
+    const en = analyze(
+      CN_RU_EN + 'The two sides noted with satisfaction the growth of bilateral trade.\nThe two sides have no intention of forming a military alliance.',
+    );
+    assert.deepEqual(acts(en, 'The two sides noted'), ['support']);
+    assert.deepEqual(acts(en, 'The two sides have no'), ['commit']);
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties ont noté avec satisfaction la croissance des échanges.\nLes deux parties n’ont pas l’intention de créer une alliance militaire.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties ont noté'), ['support']);
+    assert.deepEqual(acts(fr, 'Les deux parties n’ont'), ['commit']);
+  });
 });
