@@ -750,4 +750,17 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(fr, 'Les deux parties ont noté'), ['support']);
     assert.deepEqual(acts(fr, 'Les deux parties n’ont'), ['commit']);
   });
+  test('French calls: "demandent que", "prônent", a reported "devait être réglée"; "résolument" is no commitment', () => {
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties demandent que les États-Unis cessent leurs activités militaires.\n' +
+        'Les deux parties prônent le règlement politique de la question.\n' +
+        'Les deux parties ont souligné que la crise devait être réglée par le dialogue.\n' +
+        'Les deux parties s’opposent résolument à l’ingérence dans les affaires intérieures.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties demandent'), ['call']);
+    assert.deepEqual(acts(fr, 'Les deux parties prônent'), ['call']);
+    assert.deepEqual(acts(fr, 'Les deux parties ont souligné'), ['call']);
+    assert.deepEqual(acts(fr, 'Les deux parties s’opposent'), ['oppose']);
+  });
 });
