@@ -34,7 +34,7 @@ export const partiesStage: Stage = {
     // "XV BRICS Summit Johannesburg II Declaration": a group named in the title (or one of its
     // bodies: "Council of Heads of State of the SCO") with no pair of states beside it issues the
     // declaration as such.
-    const titleGroup = titleMentions.map((m) => ({ id: groupOf(m.id) })).find((m) => m.id !== null) as { id: string } | undefined;
+    const titleGroup = titleMentions.map((m) => groupOf(m.id)).find((id) => id !== null);
     const titleStates = new Set(
       titleMentions
         .filter((m) => m.kind !== 'capital')
@@ -83,12 +83,14 @@ export const partiesStage: Stage = {
     const headGroup = [
       ...doc.lines
         .filter((l) => (l.kind === 'title' || l.kind === 'heading') && l.end <= headEnd)
-        .flatMap((l) => findMentions(doc.text, l.start, l.end, g, newMemory())),
-      ...(mentionsOf[0] ?? []).map((m) => ({ id: m.label })),
-    ].find((m) => issuingGroups().has(m.id));
+        .flatMap((l) => findMentions(doc.text, l.start, l.end, g, newMemory()).map((m) => m.id)),
+      ...(mentionsOf[0] ?? []).map((m) => m.label),
+    ]
+      .map(groupOf)
+      .find((id) => id !== null);
     let parties: string[];
-    if (titleGroup && titleStates.size < 2) parties = [titleGroup.id];
-    else if (openingList.length && headGroup) parties = [headGroup.id];
+    if (titleGroup && titleStates.size < 2) parties = [titleGroup];
+    else if (openingList.length && headGroup) parties = [headGroup];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states
@@ -124,8 +126,9 @@ function joinsList(gap: string, joins: { join: Set<string>; article: Set<string>
   let rest = gap.trim();
   const comma = rest.startsWith(',');
   if (comma) rest = rest.slice(1);
-  const words = wordsOf(rest).map((w) => foldAccents(w).replace(/['’]/g, ''));
-  if (wordsOf(rest).join('').length !== rest.replace(/[\s'’]/g, '').length) return false; // punctuation other than the comma
+  const written = wordsOf(rest);
+  if (written.join('').length !== rest.replace(/[\s'’]/g, '').length) return false; // punctuation other than the comma
+  const words = written.map((w) => foldAccents(w).replace(/['’]/g, ''));
   let i = 0;
   if (i < words.length && joins.join.has(words[i])) i++;
   else if (!comma) return false;
@@ -133,7 +136,7 @@ function joinsList(gap: string, joins: { join: Set<string>; article: Set<string>
   return i === words.length;
 }
 
-/** The state a mention counts for, if any. */
+/** The state a mention counts for: a state itself, a person's state. */
 function stateCredited(g: Gazetteer, id: string): string | null {
   const type = g.typeOf(id);
   if (type === 'state') return id;
@@ -141,12 +144,8 @@ function stateCredited(g: Gazetteer, id: string): string | null {
   return null;
 }
 
-/** A person or a state organ counts for its state; a group for itself. */
+/** A person counts for its state; a group for itself. */
 function credit(g: Gazetteer, id: string, weight: number, add: (id: string, w: number) => void): void {
-  const type = g.typeOf(id);
-  if (type === 'state') add(id, weight);
-  else if (type === 'person') {
-    const state = g.stateOf(id);
-    if (state) add(state, weight);
-  } else if (issuingGroups().has(id)) add(id, weight);
+  const credited = stateCredited(g, id) ?? (issuingGroups().has(id) ? id : null);
+  if (credited) add(credited, weight);
 }
