@@ -40,6 +40,8 @@ interface ActFound {
   rule: string;
   detail?: string;
   strong: boolean;
+  /** Found by a verb of saying ("said", "a souligné"): an act only when nothing stronger is said. */
+  saying?: boolean;
   clause: number;
 }
 
@@ -215,7 +217,7 @@ function analyzeProvision(
       detail = 'events recounted by a quoted speaker';
     }
     if (act === 'call' && !m.cue.flags.has('modal') && !callAt.has(c)) callAt.set(c, m.last);
-    found.push({ act, start, end, rule: m.cue.actRule, detail, strong: !m.cue.flags.has('frame'), clause: c });
+    found.push({ act, start, end, rule: m.cue.actRule, detail, strong: !m.cue.flags.has('frame'), saying: m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
     found.push({
@@ -387,7 +389,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     (lex.holderPhrasesByFirst.get(words[i]) ?? []).some(
       (phrase) =>
         (phrase.kind === 'joint' || phrase.kind === 'self') &&
-        phrase.keys.every((k, n) => words[i + n] === k) &&
+        phraseAt(phrase, words, i) &&
         (isVerbal(i + phrase.keys.length) || (i + phrase.keys.length + 1 < end && isVerbal(i + phrase.keys.length + 1))),
     );
   let verbSeen = false;
@@ -489,7 +491,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
   if (s >= stop) return fallbackSubject('empty', 'holders:no-subject', tokens, s, stop, parties);
   for (const phrase of holderPhrasesStartingIn(words, s, Math.min(s + 3, stop - 1), lex)) {
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
-      if (!phrase.keys.every((k, n) => words[at + n] === k)) continue;
+      if (!phraseAt(phrase, words, at)) continue;
       if ((phrase.kind === 'carry' || phrase.kind === 'role') && at !== s) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
@@ -508,7 +510,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
           const join = lex.classes.get('list-join')!;
           for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
             const other = (lex.holderPhrasesByFirst.get(words[next + 1]) ?? []).find(
-              (o) => o.kind === 'role' && next + o.keys.length < stop && o.keys.every((k, n) => words[next + 1 + n] === k),
+              (o) => o.kind === 'role' && next + o.keys.length < stop && phraseAt(o, words, next + 1),
             );
             const otherBound = other && roles.get(roleKey(other.keys));
             if (!other || !otherBound) break;
@@ -560,6 +562,9 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     return { kind: 'self', holders: parties, isHolder: true, start: tokens[s].start, end: tokens[s + 1].end, rule: 'holders:own' };
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
 }
+
+/** The phrase's words stand at words[at...]. */
+const phraseAt = (phrase: HolderPhrase, words: string[], at: number) => phrase.keys.every((k, n) => words[at + n] === k);
 
 /** The holder phrases whose first word is one of words[from..to], in lexicon order (longest first). */
 function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
@@ -639,7 +644,7 @@ function resolveHolders(
   }
   // Others who say something ("U.S. State Department spokesman Matthew Miller said ...") hold
   // what they say; other acts with others as their subject are the authors' (subjectCodes).
-  const saidByOthers = main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && !a.strong && !a.rule.startsWith('acts:'));
+  const saidByOthers = main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && a.saying);
   const codes = new Set<string>(main ? (saidByOthers ? main.holders : subjectCodes(main, parties, previous)) : parties);
   // Coordinated clauses with one of the parties, or the parties together ("and the two sides
   // agreed"), as their own subject add them.
