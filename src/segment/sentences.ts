@@ -48,14 +48,19 @@ function startsSentence(text: string, i: number): boolean {
 /** "... énergie, etc. Les deux parties ...": an abbreviation that may end a sentence does so before a capital letter. */
 function endsSentenceAnyway(text: string, dot: number, next: number, data: SegmentationData): boolean {
   if (!data.sentenceFinal.size || !/\p{Lu}/u.test(text[next] ?? '')) return false;
-  const word = /(\S+)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
+  const word = wordBeforeDot(text, dot);
   return data.sentenceFinal.has(`${word}.`) || data.sentenceFinal.has(`${word.toLowerCase()}.`);
+}
+
+/** The word that ends at the dot, without an opening bracket or quote or an elided article before it. */
+function wordBeforeDot(text: string, dot: number): string {
+  const before = /(\S+)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
+  return before.replace(/^[("«“'‘]+/u, '').replace(/^\p{L}{1,5}['’]/u, '');
 }
 
 /** The word that ends at the dot is a listed abbreviation, an initial, or a dotted acronym. */
 function isAbbreviation(text: string, dot: number, data: SegmentationData): boolean {
-  const before = /(\S+)$/.exec(text.slice(Math.max(0, dot - 20), dot))?.[1] ?? '';
-  const word = before.replace(/^[("«“'‘]+/u, '').replace(/^\p{L}{1,5}['’]/u, '');
+  const word = wordBeforeDot(text, dot);
   if (!word) return false;
   const withDot = `${word}.`;
   if (data.abbreviations.has(withDot) || data.abbreviations.has(withDot.toLowerCase())) return true;
