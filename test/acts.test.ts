@@ -763,4 +763,14 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(fr, 'Les deux parties ont souligné'), ['call']);
     assert.deepEqual(acts(fr, 'Les deux parties s’opposent'), ['oppose']);
   });
+  test('a title followed by a name the gazetteer does not know is not the person the title was bound to', () => {
+    const doc = analyze(
+      'Déclaration conjointe de la France et de l’Algérie\n\n' +
+        'Le président français Emmanuel Macron et son homologue algérien ont signé une déclaration à Alger.\n' +
+        'Le président Tebboune a salué une visite réussie.\n' +
+        'Le président a souligné l’importance du partenariat.',
+    );
+    assert.deepEqual(doc.parties, ['DZA', 'FRA']);
+    assert.deepEqual(holders(doc, 'Le président Tebboune'), ['DZA']);
+  });
 });

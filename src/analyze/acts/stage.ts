@@ -505,7 +505,17 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       if (phrase.kind === 'role') {
         const bound = roles.get(roleKey(phrase.keys));
         if (!role) {
-          role = { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
+          // "Le président Tebboune", a name the gazetteer does not know after a title bound to someone
+          // else: in a statement of two parties, the other one's.
+          const namedOther = bound && STARTS_UPPER.test(tokens[at + phrase.keys.length]?.raw ?? '') && at + phrase.keys.length < stop;
+          const holders = namedOther
+            ? parties.length === 2 && parties.includes(bound)
+              ? parties.filter((h) => h !== bound)
+              : parties
+            : bound
+              ? [bound]
+              : previous;
+          role = { kind: 'carry', holders, isHolder: true, start, end, rule: phrase.rule };
           // "The President and the Prime Minister ...": each title joined by "and" adds its holder.
           const join = lex.classes.get('list-join')!;
           for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
