@@ -773,4 +773,14 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(doc.parties, ['DZA', 'FRA']);
     assert.deepEqual(holders(doc, 'Le président Tebboune'), ['DZA']);
   });
+  test('"President Tokayev welcomed ..." after "President Xi Jinping": an official the gazetteer does not know is the other party’s', () => {
+    const doc = analyze(
+      'Joint Statement of the People’s Republic of China and the Republic of Kazakhstan\n\n' +
+        'At the invitation of President Kassym-Jomart Tokayev, President Xi Jinping paid a state visit to Kazakhstan.\n' +
+        'President Tokayev welcomed the opening of a new consulate.',
+    );
+    assert.deepEqual(doc.parties, ['CHN', 'KAZ']);
+    assert.deepEqual(holders(doc, 'President Tokayev'), ['KAZ']);
+    assert.deepEqual(acts(doc, 'President Tokayev'), ['support']);
+  });
 });

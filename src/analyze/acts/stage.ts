@@ -556,6 +556,10 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     evidenceStart = Math.min(evidenceStart, m.start);
     evidenceEnd = Math.max(evidenceEnd, m.end);
   }
+  if (!actors.size) {
+    const other = namedStranger(scope, s, stop);
+    if (other) return other;
+  }
   if (actors.size) {
     const holders = [...actors].sort();
     return {
@@ -571,6 +575,32 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
   if (!role && lex.classes.get('poss-self')!.has(words[s]) && s + 1 < stop)
     return { kind: 'self', holders: parties, isHolder: true, start: tokens[s].start, end: tokens[s + 1].end, rule: 'holders:own' };
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
+}
+
+/**
+ * "President Tokayev welcomed ...": a title the document has bound to one party's known person,
+ * followed by a name the gazetteer does not know, is the other party's official (two parties only).
+ */
+function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject | null {
+  const { tokens, words, lex, parties, roles } = scope;
+  if (parties.length !== 2) return null;
+  for (const phrase of lex.holderPhrases) {
+    if (phrase.kind !== 'role') continue;
+    const title = phrase.keys.length > 1 ? phrase.keys.slice(1) : phrase.keys;
+    const after = s + title.length;
+    if (after >= stop || !title.every((k, n) => words[s + n] === k) || !STARTS_UPPER.test(tokens[after].raw)) continue;
+    const bound = roles.get(roleKey(phrase.keys));
+    if (!bound || !parties.includes(bound)) continue;
+    return {
+      kind: 'explicit',
+      holders: parties.filter((h) => h !== bound),
+      isHolder: true,
+      start: tokens[s].start,
+      end: tokens[after].end,
+      rule: 'holders:unknown-official',
+    };
+  }
+  return null;
 }
 
 /** The phrase's words stand at words[at...]. */
