@@ -505,17 +505,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       if (phrase.kind === 'role') {
         const bound = roles.get(roleKey(phrase.keys));
         if (!role) {
-          // "Le président Tebboune", a name the gazetteer does not know after a title bound to someone
-          // else: in a statement of two parties, the other one's.
-          const namedOther = bound && STARTS_UPPER.test(tokens[at + phrase.keys.length]?.raw ?? '') && at + phrase.keys.length < stop;
-          const holders = namedOther
-            ? parties.length === 2 && parties.includes(bound)
-              ? parties.filter((h) => h !== bound)
-              : parties
-            : bound
-              ? [bound]
-              : previous;
-          role = { kind: 'carry', holders, isHolder: true, start, end, rule: phrase.rule };
+          role = { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
           // "The President and the Prime Minister ...": each title joined by "and" adds its holder.
           const join = lex.classes.get('list-join')!;
           for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
@@ -578,17 +568,19 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
 }
 
 /**
- * "President Tokayev welcomed ...": a title the document has bound to one party's known person,
- * followed by a name the gazetteer does not know, is the other party's official (two parties only).
+ * "President Tokayev welcomed ...", "Le président Tebboune a salué ...": a title the document has
+ * bound to one party's known person, followed by a name the gazetteer does not know, is the other
+ * party's official (two parties only).
  */
 function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject | null {
   const { tokens, words, lex, parties, roles } = scope;
   if (parties.length !== 2) return null;
   for (const phrase of lex.holderPhrases) {
     if (phrase.kind !== 'role') continue;
-    const title = phrase.keys.length > 1 ? phrase.keys.slice(1) : phrase.keys;
-    const after = s + title.length;
-    if (after >= stop || !title.every((k, n) => words[s + n] === k) || !STARTS_UPPER.test(tokens[after].raw)) continue;
+    // With its article ("le président") or without ("President").
+    const title = [phrase.keys, phrase.keys.slice(1)].find((keys) => keys.length && keys.every((k, n) => words[s + n] === k));
+    const after = s + (title?.length ?? 0);
+    if (!title || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
     const bound = roles.get(roleKey(phrase.keys));
     if (!bound || !parties.includes(bound)) continue;
     return {
