@@ -75,6 +75,18 @@ describe('topics: domains', () => {
     assert.ok(!topics(doc, 'The two sides will expand').includes('sanctions'));
     assert.ok(!topics(doc, 'The two sides oppose').includes('energy'));
   });
+
+  test('words that only share a stem with a keyword are not that keyword: hospitality, integrity, global, public', () => {
+    const doc = analyze(
+      EN +
+        'The Indian side thanked the French side for the warm hospitality.\n' +
+        'The two sides reaffirmed their respect for the territorial integrity of Ukraine.\n' +
+        'They discussed public procurement rules.',
+    );
+    assert.ok(!topics(doc, 'The Indian side').includes('health'), `topics: ${topics(doc, 'The Indian side')}`);
+    assert.ok(!topics(doc, 'The two sides reaffirmed').includes('connectivity'), `topics: ${topics(doc, 'The two sides reaffirmed')}`);
+    assert.ok(!topics(doc, 'They discussed').includes('people_culture'), `topics: ${topics(doc, 'They discussed')}`);
+  });
 });
 
 describe('topics: coverage, evidence and context', () => {
