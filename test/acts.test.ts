@@ -783,4 +783,13 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(holders(doc, 'President Tokayev'), ['KAZ']);
     assert.deepEqual(acts(doc, 'President Tokayev'), ['support']);
   });
+  test('words that merely begin like a cue are not that cue: "urgent", "opposite", "objectives to"', () => {
+    const en = analyze(
+      CN_RU_EN +
+        'The two sides stressed the urgent need for reform.\nThe two sides live on opposite banks of the river.\nThe two sides set objectives to raise trade.',
+    );
+    assert.deepEqual(acts(en, 'The two sides stressed'), ['assert']);
+    assert.deepEqual(acts(en, 'The two sides live'), ['assert']);
+    assert.ok(!acts(en, 'The two sides set').includes('oppose'), `acts: ${acts(en, 'The two sides set')}`);
+  });
 });
