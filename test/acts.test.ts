@@ -792,4 +792,17 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(en, 'The two sides live'), ['assert']);
     assert.ok(!acts(en, 'The two sides set').includes('oppose'), `acts: ${acts(en, 'The two sides set')}`);
   });
+  test('"It also welcomed ..." after a one-sided provision carries that side; after a joint one it is the parties', () => {
+    const doc = analyze(
+      CN_RU_EN +
+        'The Russian side reaffirmed its support for the initiative. It also welcomed the position paper.\n' +
+        'The two sides held talks. It was agreed that the dialogue would continue.',
+    );
+    assert.deepEqual(holders(doc, 'The Russian side reaffirmed'), ['RUS']);
+    assert.deepEqual(acts(doc, 'The Russian side reaffirmed'), ['support']);
+    const it = analyze(CN_RU_EN + 'The Russian side reaffirmed its support for the initiative.\nIt also welcomed the position paper.');
+    assert.deepEqual(holders(it, 'It also welcomed'), ['RUS']);
+    const joint = analyze(CN_RU_EN + 'The two sides reaffirmed their support for the initiative.\nIt also welcomed the position paper.');
+    assert.deepEqual(holders(joint, 'It also welcomed'), ['CHN', 'RUS']);
+  });
 });

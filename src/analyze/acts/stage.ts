@@ -520,6 +520,10 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
         }
         continue;
       }
+      // "The Russian side reaffirmed ... It also welcomed ...": a one-word pronoun for the statement
+      // ("it") right before its verb refers back to the one party of the previous provision.
+      if (phrase.kind === 'document' && phrase.keys.length === 1 && at === s && stop - at <= 2 && previous.length === 1 && parties.includes(previous[0]))
+        return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
       return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
     }
   }
