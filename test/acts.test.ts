@@ -805,4 +805,9 @@ describe('clauses and subjects beyond the first', () => {
     const joint = analyze(CN_RU_EN + 'The two sides reaffirmed their support for the initiative.\nIt also welcomed the position paper.');
     assert.deepEqual(holders(joint, 'It also welcomed'), ['CHN', 'RUS']);
   });
+  test('"the need to" is a noun, not the modal: "stressed the need to strengthen" is assert; "All countries need to" is call', () => {
+    const en = analyze(CN_RU_EN + 'The sides stressed the need to strengthen the role of the United Nations.\nAll countries need to respect the Charter.');
+    assert.deepEqual(acts(en, 'The sides stressed'), ['assert']);
+    assert.deepEqual(acts(en, 'All countries'), ['call']);
+  });
 });
