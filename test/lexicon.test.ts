@@ -206,6 +206,15 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes('=IEDs'), `"${r.text}" does not say how to write it`);
   });
 
+  test('a topic term that begins with @state is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/topics.tsv'), 'regional_security\t@state crisis\t2');
+    const r = loadError(dir, "topics.loadTopicModel('en')");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /begins with @state/);
+    assert.ok(r.text!.includes(`lang/en/topics.tsv:${line}`), `"${r.text}" does not name lang/en/topics.tsv:${line}`);
+  });
+
   test('an unknown scope in doc-type.tsv is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'lang/en/doc-type.tsv'), 'statement_text\t2\t^joint\theadline');

@@ -76,6 +76,14 @@ describe('topics: domains', () => {
     assert.ok(!topics(doc, 'The two sides oppose').includes('energy'));
   });
 
+  test('"the situation in" any state ("@state" in a term) is regional security, in English and French', () => {
+    const en = analyze(EN + 'The leaders expressed concern about the situation in Myanmar.');
+    assert.deepEqual(topics(en, 'The leaders expressed'), ['regional_security']);
+    const fr = analyze(FR + 'Les deux dirigeants sont préoccupés par la situation au Mali.\nLes deux dirigeants sont satisfaits de la situation au sommet.');
+    assert.deepEqual(topics(fr, 'Les deux dirigeants sont préoccupés'), ['regional_security']);
+    assert.ok(!topics(fr, 'Les deux dirigeants sont satisfaits').includes('regional_security'));
+  });
+
   test('words that only share a stem with a keyword are not that keyword: hospitality, integrity, global, public', () => {
     const doc = analyze(
       EN +

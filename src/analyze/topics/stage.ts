@@ -91,7 +91,11 @@ export function loadTopicModel(language: string): TopicModel {
     }
     // "=word" is matched as written (folded), not on its stem: "=multilatéralisme" must not match "multilatéraux".
     const exact = term.startsWith('=');
-    const keys = tokenize(exact ? term.slice(1) : term).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)));
+    // "@state" stands for the name of any state: "situation in @state".
+    const keys = (exact ? term.slice(1) : term)
+      .split(/\s+/)
+      .flatMap((part) => (part === ANY_STATE ? [ANY_STATE] : tokenize(part).map((t) => (exact ? `=${foldAccents(t.raw)}` : stem(t.raw)))));
+    if (keys[0] === ANY_STATE) throw new EntenteError(`term "${term}" begins with ${ANY_STATE}`, row.where, 'begin it with a word');
     if (exact) keys.forEach((k) => exactForms.add(k));
     if (!keys.length) throw new EntenteError(`term "${term}" has no word`, row.where);
     // Snowball cuts some words to a stub ("IEDs" → "i"), which would then match any "I".
@@ -153,6 +157,11 @@ function trieWordsOf(tokens: Token[], model: TopicModel): TrieWord[] {
 }
 
 const NO_NODES: TrieNode[] = [];
+/** The trie key of a state's name in a term ("situation in @state"). */
+const ANY_STATE = '@state';
+const ANY_STATE_KEYS = [ANY_STATE];
+/** States are named by ISO 3166-1 alpha-3 codes; every other entity by a lower-case slug. */
+const STATE_ID = /^[A-Z]{3}$/;
 
 /** The trie nodes reached from `nodes` by one word, on any of its keys (no allocation when none is). */
 function childrenOn(nodes: TrieNode[], keys: string[]): TrieNode[] {
@@ -193,6 +202,9 @@ export function topicEvidence(
   // of its singular, since Snowball stems some plurals apart (French "conflits" → conflit,
   // "conflit" → confl).
   const words = trieWordsOf(tokens, model);
+  // Tokens inside the name of a state, which "@state" in a term matches.
+  const states = entityLabels.filter((e) => STATE_ID.test(e.label));
+  const inState = states.length ? tokens.map((t) => states.some((e) => e.start <= t.start && t.end <= e.end)) : null;
   const out: TopicEvidence[] = [];
   const best = new Map<string, { term: Term; last: number }>();
   for (let i = 0; i < tokens.length; i++) {
@@ -203,7 +215,14 @@ export function topicEvidence(
     // allocates a new table: only when it holds something; most paths end without a term.)
     if (best.size) best.clear();
     for (let j = i; j < tokens.length && nodes.length; j++) {
-      if (j > i) nodes = childrenOn(nodes, words[j].keys);
+      if (j > i) {
+        const from = nodes;
+        nodes = childrenOn(from, words[j].keys);
+        if (inState?.[j]) {
+          const viaState = childrenOn(from, ANY_STATE_KEYS);
+          if (viaState.length) nodes = nodes.length ? [...nodes, ...viaState] : viaState;
+        }
+      }
       for (const node of nodes)
         for (const term of node.terms) {
           if (allTerms) out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: term.what });
