@@ -155,8 +155,3 @@ export function tokensOf(owner: { text: string }, start: number, end: number): T
   if (!tokens) cache.set(key, (tokens = tokenize(owner.text, start, end)));
   return tokens;
 }
-
-/** The tokens of a span if a stage has already computed them. */
-export function cachedTokensOf(owner: { text: string }, start: number, end: number): Token[] | undefined {
-  return docTokens.get(owner)?.get(start * 1_000_003 + end);
-}
