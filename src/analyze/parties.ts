@@ -78,19 +78,23 @@ export const partiesStage: Stage = {
     const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const states = ranked.filter(([id]) => g.typeOf(id) === 'state');
     const group = ranked.find(([id]) => issuingGroups().has(id));
-    // A group named in the title, the headings above the first provision or the first provision.
+    // A group named in the title, the headings above the first provision or the first provision;
+    // looked for only when the first provision lists its authors.
     const headEnd = doc.provisions[0]?.end ?? doc.text.length;
-    const headGroup = [
-      ...doc.lines
-        .filter((l) => (l.kind === 'title' || l.kind === 'heading') && l.end <= headEnd)
-        .flatMap((l) => findMentions(doc.text, l.start, l.end, g, newMemory()).map((m) => m.id)),
-      ...(mentionsOf[0] ?? []).map((m) => m.label),
-    ]
-      .map(groupOf)
-      .find((id) => id !== null);
+    const headGroup = !openingList.length
+      ? undefined
+      : [
+          ...titleMentions.map((m) => m.id),
+          ...doc.lines
+            .filter((l) => l.kind === 'heading' && l.end <= headEnd)
+            .flatMap((l) => findMentions(doc.text, l.start, l.end, g, newMemory()).map((m) => m.id)),
+          ...(mentionsOf[0] ?? []).map((m) => m.label),
+        ]
+          .map(groupOf)
+          .find((id) => id !== null);
     let parties: string[];
     if (titleGroup && titleStates.size < 2) parties = [titleGroup];
-    else if (openingList.length && headGroup) parties = [headGroup];
+    else if (headGroup) parties = [headGroup];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states
