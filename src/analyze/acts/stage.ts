@@ -582,7 +582,7 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
   for (const phrase of lex.holderPhrases) {
     if (phrase.kind !== 'role') continue;
     // With its article ("le président") or without ("President").
-    const title = [phrase.keys, phrase.keys.slice(1)].find((keys) => keys.length && keys.every((k, n) => words[s + n] === k));
+    const title = [phrase.keys, phrase.keys.slice(1)].find((keys) => keys.length && keysAt(keys, words, s));
     const after = s + (title?.length ?? 0);
     if (!title || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
     const bound = roles.get(roleKey(phrase.keys));
@@ -600,7 +600,8 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
 }
 
 /** The phrase's words stand at words[at...]. */
-const phraseAt = (phrase: HolderPhrase, words: string[], at: number) => phrase.keys.every((k, n) => words[at + n] === k);
+const phraseAt = (phrase: HolderPhrase, words: string[], at: number) => keysAt(phrase.keys, words, at);
+const keysAt = (keys: string[], words: string[], at: number) => keys.every((k, n) => words[at + n] === k);
 
 /** The holder phrases whose first word is one of words[from..to], in lexicon order (longest first). */
 function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
