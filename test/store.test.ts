@@ -50,7 +50,8 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   writer.save(analyze(texts[0]));
   const bad = analyze(texts[1]);
   bad.annotations.push({ kind: 'bogus' as never, label: 'x', provision: 0, start: 0, end: 1, rule: 'test', origin: 'machine' });
-  assert.throws(() => writer.save(bad), /CHECK constraint/);
+  // Its annotations wait for the batch's commit, so what the schema would refuse is refused at once.
+  assert.throws(() => writer.save(bad), /unknown annotation kind "bogus"/);
   writer.save(analyze(texts[2]));
   // Not yet committed: another connection sees nothing.
   const count = () => {
@@ -66,6 +67,9 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   const names = (db.prepare('SELECT count(*) AS n FROM provisions WHERE doc_id NOT IN (SELECT id FROM documents)').get() as { n: number }).n;
   assert.equal(names, 0, 'no provision of the failed document is left');
   assert.equal(listDocuments(db).length, 3);
+  // The batch's codes were written with it, all of them and only the stored documents'.
+  const expected = [texts[0], texts[2], texts[3]].reduce((n, t) => n + analyze(t).annotations.length, 0);
+  assert.equal((db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n, expected);
   // The batch's full-text entries were written with it: one per stored provision, none for the failed document.
   const indexed = (q: string) => (db.prepare('SELECT count(*) AS n FROM provision_index WHERE provision_index MATCH ?').get(q) as { n: number }).n;
   assert.equal(indexed('stems:2032'), 1);
@@ -77,6 +81,27 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   assert.deepEqual(db.prepare('PRAGMA foreign_key_check').all(), []);
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
   assert.throws(() => db.prepare("INSERT INTO provisions (doc_id, idx, start, end, paragraph, text) VALUES ('nope', 0, 0, 1, 0, 'x')").run(), /FOREIGN KEY/);
+  db.close();
+});
+
+test('a batch that cannot be committed is lost whole and its documents are reported as failed', async () => {
+  const dir = tmp();
+  writeFileSync(path.join(dir, 'a.txt'), TEXT);
+  writeFileSync(path.join(dir, 'b.txt'), `${TEXT}\n3. Les parties se réuniront en 2031.`);
+  const db = openDatabase(path.join(dir, 'lost.db'));
+  // The batch's codes are written just before its commit; make that write fail as a full disk would.
+  db.exec("CREATE TEMP TRIGGER full_disk BEFORE INSERT ON main.annotations BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END");
+  const summary = await ingestFiles(db, [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')], defaultContext());
+  assert.deepEqual([summary.added, summary.failed, summary.provisions], [0, 2, 0]);
+  assert.deepEqual(summary.languages, {});
+  for (const o of summary.outcomes) assert.match(o.error ?? '', /could not be committed \(database or disk is full\); none of them was stored/);
+  for (const table of ['documents', 'provisions', 'annotations'])
+    assert.equal((db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n, 0, `${table} is empty`);
+  // Once the cause is gone, running the ingest again stores both.
+  db.exec('DROP TRIGGER full_disk');
+  const again = await ingestFiles(db, [path.join(dir, 'a.txt'), path.join(dir, 'b.txt')], defaultContext());
+  assert.deepEqual([again.added, again.failed], [2, 0]);
+  assert.ok((db.prepare('SELECT count(*) AS n FROM annotations').get() as { n: number }).n > 0);
   db.close();
 });
 

@@ -12,7 +12,8 @@ export type Act = (typeof ACTS)[number];
 export const DOC_TYPES = ['statement_text', 'news_report'] as const;
 export type DocType = (typeof DOC_TYPES)[number];
 
-export type AnnotationKind = 'act' | 'holder' | 'entity' | 'topic';
+export const ANNOTATION_KINDS = ['act', 'holder', 'entity', 'topic'] as const;
+export type AnnotationKind = (typeof ANNOTATION_KINDS)[number];
 export type Origin = 'machine' | 'human';
 
 /** A code on one provision, with the evidence that produced it. */

@@ -5,7 +5,7 @@ import { EntenteError } from '../core/types.ts';
 import { readStatementFile, SUPPORTED_EXTENSIONS } from './read-file.ts';
 import { analyzeText } from '../analyze/pipeline.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
-import { DocumentWriter } from '../store/writer.ts';
+import { BatchLostError, DocumentWriter } from '../store/writer.ts';
 import type { Db } from '../store/database.ts';
 
 export interface IngestOutcome {
@@ -62,6 +62,18 @@ export async function ingestFiles(
   const summary: IngestSummary = { added: 0, unchanged: 0, failed: 0, provisions: 0, languages: {}, outcomes: [] };
   let done = 0;
   const writer = new DocumentWriter(db);
+  // Documents of a batch that could not be committed were counted as added: they become failures.
+  const unstore = (err: BatchLostError) => {
+    const lost = new Set(err.lost);
+    for (const o of summary.outcomes) {
+      if (o.status !== 'added' || !lost.has(o.id!)) continue;
+      summary.added--;
+      summary.failed++;
+      summary.provisions -= o.provisions ?? 0;
+      if (o.language && !--summary.languages[o.language]) delete summary.languages[o.language];
+      Object.assign(o, { status: 'failed', error: `${o.file}: ${err.describe()}` });
+    }
+  };
   try {
     for (const file of files) {
       let outcome: IngestOutcome;
@@ -75,15 +87,21 @@ export async function ingestFiles(
           summary.languages[doc.language] = (summary.languages[doc.language] ?? 0) + 1;
         }
       } catch (err) {
+        if (err instanceof BatchLostError) unstore(err);
         const message = err instanceof EntenteError ? err.describe() : `${file}: ${(err as Error).message}`;
-        outcome = { file, status: 'failed', error: message };
+        outcome = { file, status: 'failed', error: err instanceof BatchLostError ? `${file}: ${message}` : message };
       }
       summary[outcome.status]++;
       summary.outcomes.push(outcome);
       onProgress?.(++done, outcome);
     }
   } finally {
-    writer.close();
+    try {
+      writer.close();
+    } catch (err) {
+      if (!(err instanceof BatchLostError)) throw err;
+      unstore(err);
+    }
   }
   return summary;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Annotation, AnnotationKind, Doc, DocType, MetaLine } from '../core/types.ts';
-import { EntenteError } from '../core/types.ts';
+import { ANNOTATION_KINDS, EntenteError } from '../core/types.ts';
 import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
@@ -69,15 +69,35 @@ export interface IndexEntry {
   codes: string;
 }
 
-function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: IndexEntry[] | null): number[] {
+/** A machine annotation row waiting for its batch's commit. */
+type AnnotationRow = [
+  docId: string,
+  provisionId: number,
+  provisionIdx: number,
+  kind: string,
+  label: string,
+  start: number,
+  end: number,
+  rule: string,
+  detail: string | null,
+];
+
+/** Rows a bulk writer adds together just before committing a batch of documents. */
+export interface DeferredRows {
+  index: IndexEntry[];
+  annotations: AnnotationRow[];
+}
+
+function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: DeferredRows | null): number[] {
   const insertProvision = prepared(db, 'INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const ids: number[] = [];
   for (const p of doc.provisions) ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid));
-  const insertAnnotation = prepared(
-    db,
-    "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
-  );
-  for (const a of doc.annotations) insertAnnotation.run(id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null);
+  const rows = doc.annotations.map((a): AnnotationRow => [id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null]);
+  if (deferred) {
+    // Written later with the batch: what the schema would refuse must fail this document now, alone.
+    rows.forEach(checkAnnotationRow);
+    deferred.annotations.push(...rows);
+  } else insertAnnotations(db, rows);
   const codes = doc.provisions.map(() => [] as { kind: string; label: string }[]);
   for (const a of doc.annotations) codes[a.provision]?.push(a);
   const entries = doc.provisions.map((p, i) => ({
@@ -85,9 +105,38 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
     stems: indexText(doc.text, doc.language, p.start, p.end),
     codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
   }));
-  if (deferred) deferred.push(...entries);
+  if (deferred) deferred.index.push(...entries);
   else insertIndexEntries(db, entries);
   return ids;
+}
+
+const KINDS = new Set<string>(ANNOTATION_KINDS);
+
+/** The annotations table's constraints, checked before a row is set aside for its batch. */
+function checkAnnotationRow(row: AnnotationRow): void {
+  const [, provisionId, provisionIdx, kind, label, start, end, rule] = row;
+  const where = `annotation of provision ${provisionIdx}`;
+  if (!KINDS.has(kind)) throw new EntenteError(`unknown annotation kind "${kind}"`, where, `use one of ${ANNOTATION_KINDS.join(', ')}`);
+  if (provisionId === undefined) throw new EntenteError('the annotation points to no provision of the document', where);
+  if (typeof label !== 'string' || typeof rule !== 'string' || !Number.isInteger(start) || !Number.isInteger(end))
+    throw new EntenteError('the annotation lacks a label, a rule or integer offsets', where);
+}
+
+function insertAnnotations(db: Db, rows: AnnotationRow[]): void {
+  const insert = prepared(
+    db,
+    "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
+  );
+  for (const r of rows) insert.run(...r);
+}
+
+/**
+ * Adds a batch's machine annotations in the order of the label index, so that consecutive inserts
+ * land on the same pages of it instead of one page per label.
+ */
+export function insertAnnotationBatch(db: Db, rows: AnnotationRow[]): void {
+  rows.sort((a, b) => (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[1] - b[1]));
+  insertAnnotations(db, rows);
 }
 
 /** Adds entries to the full-text index. */
@@ -130,13 +179,13 @@ function deleteProvisions(db: Db, id: string): void {
 /**
  * Stores an analysed document in one transaction: either all of it is there afterwards, or
  * nothing. A document whose text is already stored is left as it is ("unchanged").
- * With `deferIndex`, its full-text index entries are handed back instead of written: a bulk
- * writer adds a batch's entries at once, in the transaction that commits the batch.
+ * With `defer`, its annotations and full-text index entries are handed back instead of written: a
+ * bulk writer adds a batch's rows at once, in the transaction that commits the batch.
  */
-export function saveDocument(db: Db, doc: Doc, options: { deferIndex?: IndexEntry[] } = {}): { id: string; status: 'added' | 'unchanged' } {
+export function saveDocument(db: Db, doc: Doc, options: { defer?: DeferredRows } = {}): { id: string; status: 'added' | 'unchanged' } {
   const hash = documentHash(doc.text);
   const id = idOf(hash);
-  const entries: IndexEntry[] | null = options.deferIndex ? [] : null;
+  const rows: DeferredRows | null = options.defer ? { index: [], annotations: [] } : null;
   const saved = db.transaction(() => {
     if (prepared(db, 'SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
     const now = new Date().toISOString();
@@ -163,11 +212,14 @@ export function saveDocument(db: Db, doc: Doc, options: { deferIndex?: IndexEntr
       now,
       now,
     );
-    insertProvisionsAndAnnotations(db, id, doc, entries);
+    insertProvisionsAndAnnotations(db, id, doc, rows);
     return { id, status: 'added' as const };
   })();
   // Handed over only once the document is stored.
-  if (entries) options.deferIndex!.push(...entries);
+  if (rows) {
+    options.defer!.index.push(...rows.index);
+    options.defer!.annotations.push(...rows.annotations);
+  }
   return saved;
 }
 

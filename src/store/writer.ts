@@ -1,6 +1,6 @@
-import type { Doc } from '../core/types.ts';
+import { EntenteError, type Doc } from '../core/types.ts';
 import type { Db } from './database.ts';
-import { insertIndexEntries, saveDocument, type IndexEntry } from './documents.ts';
+import { insertAnnotationBatch, insertIndexEntries, saveDocument, type DeferredRows } from './documents.ts';
 
 /** How many documents, or how many milliseconds of work, one commit of a bulk ingest holds at most. */
 export const COMMIT_EVERY = { documents: 64, ms: 1000 };
@@ -19,7 +19,9 @@ const INGEST_CACHE_KIB = 16 * 1024;
  */
 export class DocumentWriter {
   private pending = 0;
-  private readonly index: IndexEntry[] = [];
+  private readonly deferred: DeferredRows = { index: [], annotations: [] };
+  /** Ids of the documents added in the open batch. */
+  private batch: string[] = [];
   private openedAt = 0;
   private readonly previousCache: number;
   /** Whether the connection checks foreign keys outside a batch (they are not checked inside one). */
@@ -48,28 +50,32 @@ export class DocumentWriter {
     }
     // Inside an open transaction, saveDocument's own transaction is a savepoint: a document
     // that fails is rolled back alone and the batch goes on.
-    const saved = saveDocument(this.db, doc, { deferIndex: this.index });
+    const saved = saveDocument(this.db, doc, { defer: this.deferred });
+    if (saved.status === 'added') this.batch.push(saved.id);
     this.pending++;
     if (this.pending >= this.every.documents || performance.now() - this.openedAt >= this.every.ms) this.flush();
     return saved;
   }
 
-  /** Commits the open batch. */
+  /** Commits the open batch; if it cannot be committed, none of it is kept and BatchLostError names its documents. */
   flush(): void {
     if (this.db.inTransaction) {
+      const batch = this.batch;
+      this.batch = [];
       try {
-        insertIndexEntries(this.db, this.index);
+        insertAnnotationBatch(this.db, this.deferred.annotations);
+        insertIndexEntries(this.db, this.deferred.index);
+        this.db.prepare('COMMIT').run();
       } catch (err) {
-        // The batch cannot be indexed (a full disk): none of it is kept, rather than documents search cannot find.
-        this.db.prepare('ROLLBACK').run();
-        if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
-        throw err;
+        // A full disk, say: nothing of the batch is kept, rather than documents without their codes or index.
+        if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
+        throw new BatchLostError(batch, err as Error);
       } finally {
-        this.index.length = 0;
+        this.deferred.index.length = 0;
+        this.deferred.annotations.length = 0;
+        if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
       }
-      this.db.prepare('COMMIT').run();
     }
-    if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
     this.pending = 0;
   }
 
@@ -77,5 +83,20 @@ export class DocumentWriter {
   close(): void {
     this.flush();
     this.db.pragma(`cache_size = ${this.previousCache}`);
+  }
+}
+
+/** A batch of documents that was saved but could not be committed: none of them is in the database. */
+export class BatchLostError extends EntenteError {
+  constructor(
+    readonly lost: string[],
+    cause: Error,
+  ) {
+    super(
+      `the last ${lost.length} document${lost.length === 1 ? '' : 's'} could not be committed (${cause.message}); none of them was stored`,
+      'database',
+      'fix the cause (a full disk, a locked or read-only file), then run the ingest again: documents already stored are skipped',
+    );
+    this.name = 'BatchLostError';
   }
 }
