@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { analyze, hasShared, SHARED } from './helpers.ts';
 import { compareDocuments, type ComparableDoc } from '../src/query/compare.ts';
@@ -208,6 +209,53 @@ test('search is stemmed, accent- and case-insensitive, with phrases, boolean ope
   const hit = r.hits[0];
   assert.equal(hit.text.slice(hit.highlights[0][0], hit.highlights[0][1]).toLowerCase(), 'coercitives');
   assert.equal(hit.kwic[0].keyword.toLowerCase(), 'coercitives');
+});
+
+test('the index leaves out function words: phrases skip them and a query of them alone is refused', () => {
+  const db = corpusDb([
+    [
+      'droits.txt',
+      'Déclaration\n\n1. Les parties défendent les droits de l’homme.\n2. Elles protègent les droits des hommes et des femmes.\n3. Elles protègent les droits et les libertés.',
+    ],
+    ['treaty.txt', 'Joint Statement\n\n1. The two sides support the Treaty on the Non-Proliferation of Nuclear Weapons.'],
+  ]);
+  const texts = (q: string) => search(db, { query: q }).hits.map((h) => h.text);
+  // "de l'" and "des" are not indexed, so both wordings are the same phrase; "droits et les libertés" is not.
+  assert.equal(texts('"droits de l\'homme"').length, 2);
+  assert.equal(texts('"droits des hommes"').length, 2);
+  assert.equal(texts('"Treaty on Non-Proliferation"').length, 1);
+  assert.equal(texts('"treaty non-proliferation weapons"').length, 0, 'words still have to be next to each other, once function words are skipped');
+  // A function word in an OR or after NOT is dropped; a query of function words alone says why it finds nothing.
+  assert.equal(texts('libertés OR les').length, 1);
+  assert.equal(texts('droits -les').length, 3);
+  // Each language leaves out its own words: "de la" is looked for in English texts, "of the" in French ones.
+  const french = corpusDb([['droits.txt', 'Déclaration\n\n1. Les parties défendent les droits de l’homme.']]);
+  assert.throws(() => search(french, { query: 'de la' }), /only words too common to be indexed/);
+  assert.throws(() => search(french, { query: '"de la" OR les' }), /only words too common to be indexed/);
+  assert.equal(search(db, { query: 'de la' }).hits.length, 0);
+  // Highlights mark the words the index matched, not the function words between them.
+  const hit = search(db, { query: '"droits de l\'homme"' }).hits.find((h) => h.text.includes('l’homme'))!;
+  assert.deepEqual(
+    hit.highlights.map(([s, e]) => hit.text.slice(s, e)),
+    ['droits', 'homme'],
+  );
+});
+
+test('a database indexed with other word lists is indexed again when opened', () => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'entente-index-')), 'old.db');
+  let db = openDatabase(file);
+  saveDocument(db, analyze('Déclaration\n\n1. Les parties défendent les droits de l’homme.', 'droits.txt'));
+  // The entry as an older Entente wrote it: every word's stem, function words included.
+  const id = Number(db.prepare('SELECT id FROM provisions').pluck().get());
+  db.prepare('DELETE FROM provision_index WHERE rowid = ?').run(id);
+  db.prepare("INSERT INTO provision_index (rowid, stems, codes) VALUES (?, 'le part defend le droit de l homm', 'lang_fr')").run(id);
+  db.prepare('DELETE FROM index_settings').run();
+  assert.equal(search(db, { query: '"droits de l\'homme"' }).hits.length, 0, 'the old entry does not match the phrase without function words');
+  db.close();
+  db = openDatabase(file);
+  assert.equal(search(db, { query: '"droits de l\'homme"' }).hits.length, 1);
+  assert.equal(search(db, { query: 'homme', language: 'fr' }).hits.length, 1, 'the document facts are indexed again too');
+  db.close();
 });
 
 test('timeline counts provisions mentioning an entity by act per document date', () => {

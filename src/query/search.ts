@@ -3,7 +3,7 @@ import { foldAccents } from '../core/normalize.ts';
 import { tokenize } from '../core/tokenize.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import type { Db } from '../store/database.ts';
-import { factToken, queryStems } from './text-index.ts';
+import { factToken, indexKeyFor, phraseKeys, queryStems } from './text-index.ts';
 
 /** A parsed search query: words, phrases and prefixes joined by AND, OR, NOT and parentheses. */
 export type QueryNode =
@@ -116,31 +116,53 @@ export function parseQuery(query: string): QueryNode | null {
 
 const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
 
-/** Compiles a query tree to an FTS5 expression over the stems column, for the given languages. */
-export function toFts(node: QueryNode, languages: string[]): string {
+/**
+ * Compiles a query tree to an FTS5 expression over the stems column, for the given languages; null
+ * when it holds only words the index leaves out ("the", "de").
+ */
+export function toFts(node: QueryNode, languages: string[]): string | null {
   switch (node.type) {
     case 'term': {
       const stems = queryStems(node.word, languages);
       const parts = stems.map((s) => (node.prefix ? `${quote(s)}*` : quote(s)));
-      return parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
+      return parts.length === 0 ? null : parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
     }
     case 'phrase': {
-      const variants = [...new Set(languages.map((l) => node.words.map((w) => stemmerFor(l)(w)).join(' ')))];
-      return variants.length === 1 ? quote(variants[0]) : `(${variants.map(quote).join(' OR ')})`;
+      const variants = [...new Set(languages.map((l) => phraseKeys(node.words, l)).filter(Boolean))];
+      return variants.length === 0 ? null : variants.length === 1 ? quote(variants[0]) : `(${variants.map(quote).join(' OR ')})`;
     }
-    case 'or':
-      return `(${node.children.map((c) => toFts(c, languages)).join(' OR ')})`;
+    case 'or': {
+      const parts = node.children.map((c) => toFts(c, languages)).filter((p): p is string => p !== null);
+      return parts.length ? `(${parts.join(' OR ')})` : null;
+    }
     case 'and': {
       const positive = node.children.filter((c) => c.type !== 'not');
       const negative = node.children.filter((c): c is { type: 'not'; child: QueryNode } => c.type === 'not');
       if (!positive.length) throw new EntenteError('a query cannot only exclude words', 'search query', 'add a word to look for, e.g. "sanctions -nucléaire"');
-      let expr = positive.length === 1 ? toFts(positive[0], languages) : `(${positive.map((c) => toFts(c, languages)).join(' AND ')})`;
-      for (const n of negative) expr = `(${expr} NOT ${toFts(n.child, languages)})`;
+      const parts = positive.map((c) => toFts(c, languages)).filter((p): p is string => p !== null);
+      if (!parts.length) return null;
+      let expr = parts.length === 1 ? parts[0] : `(${parts.join(' AND ')})`;
+      for (const n of negative) {
+        const excluded = toFts(n.child, languages);
+        if (excluded) expr = `(${expr} NOT ${excluded})`;
+      }
       return expr;
     }
     case 'not':
       throw new EntenteError('a query cannot only exclude words', 'search query', 'add a word to look for, e.g. "sanctions -nucléaire"');
   }
+}
+
+/** The FTS5 expression of a query, or an error that says why there is nothing to look for. */
+function ftsExpression(tree: QueryNode, languages: string[]): string {
+  const expr = toFts(tree, languages);
+  if (expr === null)
+    throw new EntenteError(
+      'the query has only words too common to be indexed (articles, prepositions, pronouns)',
+      'search query',
+      'add a word that says what you look for',
+    );
+  return expr;
 }
 
 const languageCache = new WeakMap<Db, { stamp: string; languages: string[] }>();
@@ -282,7 +304,7 @@ export function search(db: Db, options: SearchOptions): SearchResult {
   const languages = storedLanguages(db);
   const langs = languages.length ? languages : ['en'];
   const filters = filterTerms(options);
-  const parts = [...(tree ? [`stems : (${toFts(tree, langs)})`] : []), ...filters.terms];
+  const parts = [...(tree ? [`stems : (${ftsExpression(tree, langs)})`] : []), ...filters.terms];
   const limit = Math.max(1, Math.min(options.limit ?? 20, 500));
   const offset = Math.max(0, options.offset ?? 0);
   const match = parts.join(' AND ');
@@ -383,10 +405,12 @@ function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { va
 
 function highlightSpans(text: string, language: string, keys: { stems: Set<string>; prefixes: string[] }): [number, number][] {
   if (!keys.stems.size && !keys.prefixes.length) return [];
-  const stem = stemmerFor(language);
+  // The words as the index holds them: a word it leaves out ("de", "the") is never a match.
+  const key = indexKeyFor(language);
   const spans: [number, number][] = [];
   for (const t of tokenize(text)) {
-    const s = stem(t.raw);
+    const s = key(t.raw);
+    if (!s) continue;
     const folded = foldAccents(t.raw);
     if (keys.stems.has(s) || keys.prefixes.some((p) => s.startsWith(p) || folded.startsWith(p))) spans.push([t.start, t.end]);
   }

@@ -1,23 +1,77 @@
+import { createHash } from 'node:crypto';
+import path from 'node:path';
 import { scanWords } from '../core/tokenize.ts';
+import { foldAccents } from '../core/normalize.ts';
+import { dataLanguages, hasLanguageData, languageDir } from '../lang/language-data.ts';
 import { stemmerFor } from '../lang/stem.ts';
+import { readList } from '../lang/tsv.ts';
+
+/** A word as a stopword list writes it: lower-case, accent-folded, without apostrophes. */
+const listForm = (word: string) => foldAccents(word.toLowerCase()).replace(/[’']/g, '');
+
+/** The words the index leaves out in a language (`index-stopwords.txt`); none for a language without data. */
+export function indexStopwords(language: string): Set<string> {
+  return new Set(hasLanguageData(language) ? readList(path.join(languageDir(language), 'index-stopwords.txt')).map(listForm) : []);
+}
+
+/** A fingerprint of the word lists index keys depend on, in every language with data. */
+export function indexFingerprint(): string {
+  const lists = dataLanguages().map((l) => `${l}: ${[...indexStopwords(l)].sort().join(' ')}`);
+  return createHash('sha256').update(lists.join('\n')).digest('hex').slice(0, 16);
+}
+
+const indexKeyCache = new Map<string, (word: string) => string>();
 
 /**
- * The words of a text as the full-text index sees them: each word of text[from, to) stemmed in the text's
- * language (so "coopérer" and "coopération" meet), accent-folded and lower-cased.
+ * The index key of a word in a language: its stem (so "coopérer" and "coopération" meet),
+ * accent-folded and lower-cased, or '' for a word the index leaves out. Remembered per word as
+ * written, like the stems themselves.
  */
+export function indexKeyFor(language: string): (word: string) => string {
+  let fn = indexKeyCache.get(language);
+  if (!fn) {
+    const stem = stemmerFor(language);
+    const stop = indexStopwords(language);
+    const memo = new Map<string, string>();
+    fn = (word: string) => {
+      let key = memo.get(word);
+      if (key === undefined) {
+        key = stop.has(listForm(word)) ? '' : stem(word);
+        if (memo.size < 200_000) memo.set(word, key);
+      }
+      return key;
+    };
+    indexKeyCache.set(language, fn);
+  }
+  return fn;
+}
+
+/** The words of text[from, to) as the full-text index sees them, in the text's language. */
 export function indexText(text: string, language: string, from = 0, to = text.length): string {
-  const stem = stemmerFor(language);
+  const key = indexKeyFor(language);
   let out = '';
   scanWords(text, from, to, (start, end) => {
-    const s = stem(text.slice(start, end));
-    if (s) out = out ? `${out} ${s}` : s;
+    const k = key(text.slice(start, end));
+    if (k) out = out ? `${out} ${k}` : k;
   });
   return out;
 }
 
-/** Stems of one word in each of the given languages (a query does not know the language of what it finds). */
+/**
+ * Index keys of one query word in each of the given languages (a query does not know the language
+ * of what it finds); none where the word is one the index leaves out.
+ */
 export function queryStems(word: string, languages: string[]): string[] {
-  return [...new Set(languages.map((l) => stemmerFor(l)(word)).filter(Boolean))];
+  return [...new Set(languages.map((l) => indexKeyFor(l)(word)).filter(Boolean))];
+}
+
+/** A phrase's index keys in one language, the words the index leaves out skipped, as FTS5 sees it. */
+export function phraseKeys(words: string[], language: string): string {
+  const key = indexKeyFor(language);
+  return words
+    .map((w) => key(w))
+    .filter(Boolean)
+    .join(' ');
 }
 
 /** What the index records about a provision besides its words: its codes and its document's facts. */

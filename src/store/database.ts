@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { EntenteError } from '../core/types.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { ensureIndexCurrent } from './documents.ts';
 
 export type Db = Database.Database;
 
@@ -24,6 +25,7 @@ export function openDatabase(file: string = DEFAULT_DB, options: { mustExist?: b
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     migrate(db);
+    ensureIndexCurrent(db);
   }
   return db;
 }

@@ -6,7 +6,7 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { indexFacts, indexText } from '../query/text-index.ts';
+import { indexFacts, indexFingerprint, indexText } from '../query/text-index.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
 // collapsing every run to one space, at a third of the cost, since most spaces are single already.
@@ -168,6 +168,21 @@ export function reindexProvisions(db: Db, docId: string, provisionIds?: number[]
       indexFacts({ docId, language: d.language, date: d.date, parties, codes: codesOf.all(r.id) as { kind: string; label: string }[] }),
     );
   }
+}
+
+/**
+ * Indexes every stored provision again if the word lists the index keys depend on changed since
+ * the index was written (or it was written before they were recorded): otherwise queries, which
+ * skip the words of today's lists, would miss entries written with yesterday's.
+ */
+export function ensureIndexCurrent(db: Db): void {
+  const current = indexFingerprint();
+  const stored = db.prepare("SELECT value FROM index_settings WHERE key = 'index_keys'").pluck().get();
+  if (stored === current) return;
+  db.transaction(() => {
+    for (const id of db.prepare('SELECT id FROM documents').pluck().all() as string[]) reindexProvisions(db, id);
+    db.prepare("INSERT OR REPLACE INTO index_settings (key, value) VALUES ('index_keys', ?)").run(current);
+  })();
 }
 
 /** Removes a document's provisions and their index entries. */

@@ -111,4 +111,23 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX documents_path ON documents(path);
     `,
   },
+  {
+    version: 5,
+    name: 'full-text index merges sixteen segments at a time',
+    sql: `
+      -- FTS5 merges its segments four at a time by default, rewriting every posting once per level
+      -- of four; sixteen at a time rewrites it half as often, which makes ingest's index writes about
+      -- a quarter cheaper, for a few more segments to read per query term.
+      INSERT INTO provision_index (provision_index, rank) VALUES ('automerge', 16);
+    `,
+  },
+  {
+    version: 6,
+    name: 'what the full-text index was built with',
+    sql: `
+      -- key 'index_keys': a fingerprint of the word lists the index keys depend on (index-stopwords.txt
+      -- of every language). When it differs from the running code's, every provision is indexed again.
+      CREATE TABLE index_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    `,
+  },
 ];
