@@ -22,9 +22,19 @@ const SAMPLE = 380;
 /** Identifies the language from the body of the text (titles alone are too short to tell). */
 export function detectLanguage(text: string): string {
   // Start at the first real paragraph: titles, stamps and bylines are short and misleading.
-  const body = /[^\n]{120,}/.exec(text);
-  const from = body ? body.index : 0;
+  const from = firstLongLine(text, 120);
   return identifier.detect(text.slice(from, from + SAMPLE)).language || 'en';
+}
+
+/** Where the first line of at least `length` characters starts, or 0 (a line-by-line walk: a regex retries at every character). */
+function firstLongLine(text: string, length: number): number {
+  for (let start = 0; start < text.length;) {
+    const newline = text.indexOf('\n', start);
+    const end = newline < 0 ? text.length : newline;
+    if (end - start >= length) return start;
+    start = end + 1;
+  }
+  return 0;
 }
 
 interface DocTypeCue {
