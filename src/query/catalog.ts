@@ -41,10 +41,11 @@ export interface UnknownName {
  */
 export function unknownNames(db: Db, limit = 50): UnknownName[] {
   const counts = new Map<string, { count: number; docs: Set<string>; example: string }>();
-  const covered = db.prepare("SELECT start, end FROM codes WHERE kind = 'entity' AND doc_id = ? AND provision_idx = ?");
+  const covered = db.prepare("SELECT start, end FROM codes WHERE provision_id = ? AND kind = 'entity'");
   for (const p of db
-    .prepare('SELECT p.doc_id, p.idx, p.start, p.text, d.language FROM provisions p JOIN documents d ON d.id = p.doc_id')
+    .prepare('SELECT p.id, p.doc_id, p.idx, p.start, p.text, d.language FROM provisions p JOIN documents d ON d.id = p.doc_id')
     .iterate() as Iterable<{
+    id: number;
     doc_id: string;
     idx: number;
     start: number;
@@ -52,7 +53,7 @@ export function unknownNames(db: Db, limit = 50): UnknownName[] {
     language: string;
   }>) {
     const functionWords = stopwords(p.language);
-    const spans = covered.all(p.doc_id, p.idx) as { start: number; end: number }[];
+    const spans = covered.all(p.id) as { start: number; end: number }[];
     const tokens = tokenize(p.text);
     let run: typeof tokens = [];
     const flush = () => {
@@ -100,7 +101,7 @@ export function topicCounts(db: Db): TopicCounts {
     .all() as TopicCounts['overall'];
   const documents: TopicCounts['documents'] = [];
   const byDoc = db.prepare(
-    "SELECT label, count(DISTINCT provision_id) AS n FROM codes WHERE kind = 'topic' AND doc_id = ? GROUP BY label ORDER BY n DESC, label",
+    "SELECT label, count(DISTINCT provision_id) AS n FROM codes WHERE kind = 'topic' AND provision_id IN (SELECT id FROM provisions WHERE doc_id = ?) GROUP BY label ORDER BY n DESC, label",
   );
   for (const d of db.prepare('SELECT id, name, date FROM documents ORDER BY date IS NULL, date, name').all() as {
     id: string;

@@ -18,7 +18,11 @@ export function loadComparable(db: Db, ref: string): ComparableDoc {
     topics: [] as string[],
   }));
   const field = { act: 'acts', entity: 'entities', topic: 'topics' } as const;
-  for (const c of db.prepare("SELECT provision_idx, kind, label FROM codes WHERE doc_id = ? AND kind IN ('act', 'entity', 'topic')").all(d.id) as Row[]) {
+  for (const c of db
+    .prepare(
+      "SELECT provision_idx, kind, label FROM codes WHERE provision_id IN (SELECT id FROM provisions WHERE doc_id = ?) AND kind IN ('act', 'entity', 'topic')",
+    )
+    .all(d.id) as Row[]) {
     const list = provisions[Number(c.provision_idx)]?.[field[c.kind as keyof typeof field]];
     if (list && !list.includes(String(c.label))) list.push(String(c.label));
   }

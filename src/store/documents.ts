@@ -258,7 +258,7 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       new Date().toISOString(),
       id,
     );
-    db.prepare("DELETE FROM annotations WHERE doc_id = ? AND origin = 'machine'").run(id);
+    db.prepare("DELETE FROM annotations WHERE provision_id IN (SELECT id FROM provisions WHERE doc_id = ?) AND origin = 'machine'").run(id);
     deleteProvisions(db, id);
     const ids = insertProvisionsAndAnnotations(db, id, doc, null);
     let reanchored = 0;
@@ -356,7 +356,7 @@ export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
     .prepare(
       `SELECT a.id, a.provision_idx AS provision, a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id
        FROM codes a
-       WHERE a.doc_id = ?
+       WHERE a.provision_id IN (SELECT id FROM provisions WHERE doc_id = ?)
        ORDER BY a.provision_idx, a.kind, a.start`,
     )
     .all(id) as Row[];

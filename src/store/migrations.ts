@@ -130,4 +130,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE index_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `,
   },
+  {
+    version: 7,
+    name: 'annotations found by provision id only',
+    sql: `
+      -- A document's codes are found through its provisions (provisions(doc_id, idx), then
+      -- annotations(provision_id, ...)): an index by document cost every ingest a third index
+      -- entry per annotation for lookups the other two already serve.
+      DROP INDEX annotations_by_provision;
+    `,
+  },
 ];
