@@ -255,6 +255,13 @@ describe('topics: secondary topics', () => {
     assert.deepEqual(topics(doc, 'The two sides condemn terrorism and'), ['regional_security', 'terrorism_crime']);
   });
 
+  test('technological cooperation named among other achievements is science and technology', () => {
+    const fr = analyze(FR + 'Les échanges commerciaux entre les deux pays ont progressé et leur coopération technologique a atteint un niveau sans précédent.');
+    assert.ok(topics(fr, 'Les échanges commerciaux').includes('science_tech'), `topics: ${topics(fr, 'Les échanges commerciaux')}`);
+    const en = analyze(EN + 'Bilateral trade grew by a fifth last year, and technological cooperation reached a new level.');
+    assert.ok(topics(en, 'Bilateral trade').includes('science_tech'), `topics: ${topics(en, 'Bilateral trade')}`);
+  });
+
   test('"post-pandemic" dates a sentence, it does not make it about health', () => {
     const en = analyze(EN + 'The two sides will promote the post-pandemic economic recovery.');
     assert.deepEqual(topics(en, 'The two sides'), ['economy']);
