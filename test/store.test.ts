@@ -45,6 +45,7 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   const dir = tmp();
   const dbFile = path.join(dir, 'batch.db');
   const db = openDatabase(dbFile);
+  const settings = [db.pragma('wal_autocheckpoint', { simple: true }), db.pragma('cache_size', { simple: true })];
   const writer = new DocumentWriter(db, { documents: 3, ms: 60_000 });
   const texts = [0, 1, 2, 3].map((i) => `${TEXT}\n${i + 3}. Les parties se réuniront en ${2030 + i}.`);
   writer.save(analyze(texts[0]));
@@ -80,6 +81,8 @@ test('in a batched ingest, a document that fails is rolled back alone and the ba
   // and the connection checks references again once the batch is committed.
   assert.deepEqual(db.prepare('PRAGMA foreign_key_check').all(), []);
   assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+  // The writer's own cache and checkpoint settings do not outlive it.
+  assert.deepEqual([db.pragma('wal_autocheckpoint', { simple: true }), db.pragma('cache_size', { simple: true })], settings);
   assert.throws(() => db.prepare("INSERT INTO provisions (doc_id, idx, start, end, paragraph, text) VALUES ('nope', 0, 0, 1, 0, 'x')").run(), /FOREIGN KEY/);
   db.close();
 });
