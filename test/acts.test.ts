@@ -611,6 +611,33 @@ test('a meeting co-chaired or chaired is a report, written with or without a hyp
   }
 });
 
+test('a summit that took place, a meeting that "a eu lieu" and who represented each side are reports', () => {
+  for (const [head, text] of [
+    [US_JP_EN, 'The annual summit took place in Tokyo on 3 May.'],
+    [US_JP_EN, 'Japan was represented by its Minister for Foreign Affairs.'],
+    [CN_RU_FR, 'La rencontre a eu lieu au Kremlin.'],
+    [CN_RU_FR, 'La Chine était représentée par son ministre des Affaires étrangères.'],
+  ]) {
+    const doc = analyze(head + text);
+    assert.deepEqual(acts(doc, text.slice(0, 20)), ['report'], text);
+  }
+});
+
+test('a group paired with one state in the title is one side of a bilateral statement', () => {
+  const eu = analyze(
+    'Joint Statement of the 21st EU-Japan Summit\n\n1. Leaders agreed to deepen cooperation on trade.\n2. Japan welcomed the EU’s engagement in the Indo-Pacific.',
+  );
+  assert.deepEqual(eu.parties, ['JPN', 'eu']);
+  assert.deepEqual(holders(eu, 'Leaders agreed'), ['JPN', 'eu'], 'bare "Leaders" are the leaders of both sides');
+  assert.deepEqual(acts(eu, 'Leaders agreed'), ['commit']);
+  assert.deepEqual(holders(eu, 'Japan welcomed'), ['JPN']);
+  const fr = analyze('Déclaration conjointe du sommet UE-Chine\n\n1. Les deux parties renforceront leur coopération commerciale.');
+  assert.deepEqual(fr.parties, ['CHN', 'eu']);
+  // A group's summit held in a state it names is still the group's declaration.
+  const sco = analyze('Declaration of the SCO Summit in Astana, Kazakhstan\n\n1. The member states support the work of the Organisation.');
+  assert.deepEqual(sco.parties, ['sco']);
+});
+
 test('events recounted in quotes: asserted by a quoted person, reported when the statement itself is relayed', () => {
   const news = 'India, Russia hold summit talks\n\nNew Delhi, December 7, 2021\n\n';
   const relayed = '"The bilateral talks were held in a warm and friendly atmosphere," the joint statement said.';

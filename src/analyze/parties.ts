@@ -92,8 +92,12 @@ export const partiesStage: Stage = {
         ]
           .map(groupOf)
           .find((id) => id !== null);
+    // "EU-China Summit", "Sommet UE-Chine", "ASEAN and China": a group paired with one state in the
+    // title is one side of a bilateral statement, the state the other.
+    const titlePair = titleGroup && title ? pairedWithGroup(doc.text, titleMentions, titleGroup, g, joins) : null;
     let parties: string[];
-    if (titleGroup && titleStates.size < 2) parties = [titleGroup];
+    if (titlePair) parties = [titleGroup!, titlePair];
+    else if (titleGroup && titleStates.size < 2) parties = [titleGroup];
     else if (headGroup) parties = [headGroup];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
@@ -111,6 +115,31 @@ export const partiesStage: Stage = {
       .join(' ');
   },
 };
+
+/**
+ * The state a title pairs with a group: the two are next to each other, joined by a hyphen or dash
+ * ("EU-China", "Chine–UE") or by "and"/"et" ("l'UE et la Chine"), and no other state is named.
+ */
+function pairedWithGroup(
+  text: string,
+  mentions: { id: string; kind: string; start: number; end: number }[],
+  group: string,
+  g: ReturnType<typeof loadGazetteer>,
+  joins: { join: Set<string>; article: Set<string> },
+): string | null {
+  const named = mentions.filter((m) => m.kind !== 'capital');
+  const states = [...new Set(named.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'))];
+  if (states.length !== 1) return null;
+  for (let i = 1; i < named.length; i++) {
+    const [a, b] = [named[i - 1], named[i]];
+    const ids = [groupOf(a.id), groupOf(b.id)];
+    const state = ids[0] === group ? g.stateOf(b.id) : ids[1] === group ? g.stateOf(a.id) : null;
+    if (state !== states[0]) continue;
+    const gap = text.slice(a.end, b.start);
+    if (/^\s*[-‐‑–—]\s*$/.test(gap) || joinsList(gap, joins)) return state;
+  }
+  return null;
+}
 
 /** The issuing group an entry is, or belongs to by its identifier ("sco_heads_of_state_council" → sco). */
 function groupOf(id: string): string | null {
