@@ -633,6 +633,11 @@ test('a group paired with one state in the title is one side of a bilateral stat
   assert.deepEqual(holders(eu, 'Japan welcomed'), ['JPN']);
   const fr = analyze('Déclaration conjointe du sommet UE-Chine\n\n1. Les deux parties renforceront leur coopération commerciale.');
   assert.deepEqual(fr.parties, ['CHN', 'eu']);
+  // Two capitals paired in a title are the actors, so a third state named twice as a subject does not join them.
+  const news = analyze(
+    'Moscou et Téhéran signent un traité de partenariat\n\nMOSCOU (AFP) - Les présidents russe et iranien ont signé vendredi un traité.\n\nLes États-Unis ont dénoncé ce traité.\n\nLes États-Unis ont aussi critiqué les exercices navals des deux pays.',
+  );
+  assert.deepEqual(news.parties, ['IRN', 'RUS']);
   // A group's summit held in a state it names is still the group's declaration.
   const sco = analyze('Declaration of the SCO Summit in Astana, Kazakhstan\n\n1. The member states support the work of the Organisation.');
   assert.deepEqual(sco.parties, ['sco']);

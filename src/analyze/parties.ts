@@ -29,8 +29,18 @@ export const partiesStage: Stage = {
     const add = (id: string, w: number) => score.set(id, (score.get(id) ?? 0) + w);
     const title = doc.lines.find((l) => l.kind === 'title');
     const titleMentions = title ? findMentions(doc.text, title.start, title.end, g, newMemory()) : [];
-    // A capital in a title names the place of the meeting ("Astana Declaration"), not an author.
-    for (const m of titleMentions) if (m.kind !== 'capital') credit(g, m.id, 3, add);
+    // A capital in a title names the place of the meeting ("Astana Declaration"), not an author,
+    // unless it is paired with another as actors ("Moscou et Téhéran signent ...", "Beijing-Moscow").
+    const joins = listJoins(doc.language);
+    const pairedCapitals = new Set<number>();
+    for (let i = 1; i < titleMentions.length; i++) {
+      const [a, b] = [titleMentions[i - 1], titleMentions[i]];
+      if (a.kind === 'capital' && b.kind === 'capital' && g.stateOf(a.id) !== g.stateOf(b.id) && pairs(doc.text.slice(a.end, b.start), joins))
+        [i - 1, i].forEach((k) => pairedCapitals.add(k));
+    }
+    titleMentions.forEach((m, i) => {
+      if (m.kind !== 'capital' || pairedCapitals.has(i)) credit(g, m.id, 3, add);
+    });
     // "XV BRICS Summit Johannesburg II Declaration": a group named in the title (or one of its
     // bodies: "Council of Heads of State of the SCO") with no pair of states beside it issues the
     // declaration as such.
@@ -42,7 +52,6 @@ export const partiesStage: Stage = {
         .filter((s): s is string => !!s && g.typeOf(s) === 'state'),
     );
     const mentionsOf = entitiesByProvision(doc);
-    const joins = listJoins(doc.language);
     // States listed together in the opening of the first provision: its authors, when three or more.
     let openingList: string[] = [];
     for (const p of doc.provisions) {
@@ -136,7 +145,7 @@ function pairedWithGroup(
     const state = ids[0] === group ? g.stateOf(b.id) : ids[1] === group ? g.stateOf(a.id) : null;
     if (state !== states[0]) continue;
     const gap = text.slice(a.end, b.start);
-    if (/^\s*[-‐‑–—]\s*$/.test(gap) || joinsList(gap, joins)) return state;
+    if (pairs(gap, joins)) return state;
   }
   return null;
 }
@@ -152,6 +161,11 @@ function groupOf(id: string): string | null {
 function listJoins(language: string): { join: Set<string>; article: Set<string> } {
   const lexicon = loadActLexicon(language);
   return { join: lexicon.classes.get('list-join')!, article: lexicon.classes.get('article')! };
+}
+
+/** The text between two names pairs them: a hyphen or dash ("EU-China", "Pékin–Moscou"), or "and"/"et". */
+function pairs(gap: string, joins: { join: Set<string>; article: Set<string> }): boolean {
+  return /^\s*[-‐‑–—]\s*$/.test(gap) || joinsList(gap, joins);
 }
 
 /** The text between two names joins them in a list: a comma or "and", then perhaps an article (", the", " et l'"). */
