@@ -623,6 +623,18 @@ test('a summit that took place, a meeting that "a eu lieu" and who represented e
   }
 });
 
+test("what the statement itself provides for is a commitment of the parties; a third party's forecast is not", () => {
+  const fr = analyze(
+    CN_RU_FR +
+      'Le document prévoit un renforcement de la coopération militaire entre les deux pays.\nLe Fonds monétaire international prévoit une croissance de 3 %.',
+  );
+  assert.deepEqual(acts(fr, 'Le document prévoit'), ['commit']);
+  assert.deepEqual(holders(fr, 'Le document prévoit'), ['CHN', 'RUS']);
+  assert.ok(!acts(fr, 'Le Fonds').includes('commit'), `acts: ${acts(fr, 'Le Fonds')}`);
+  const en = analyze(US_JP_EN + 'The joint statement provides for joint exercises twice a year.');
+  assert.deepEqual(acts(en, 'The joint statement provides'), ['commit']);
+});
+
 test('a group paired with one state in the title is one side of a bilateral statement', () => {
   const eu = analyze(
     'Joint Statement of the 21st EU-Japan Summit\n\n1. Leaders agreed to deepen cooperation on trade.\n2. Japan welcomed the EU’s engagement in the Indo-Pacific.',
