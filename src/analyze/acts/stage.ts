@@ -395,8 +395,14 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
-      const gap = doc.text.slice(tokens[i - 1].end, tokens[i].start);
+      // Most gaps are one space, which opens a clause only before a join word or a complementiser.
+      const single = tokens[i].start - tokens[i - 1].end === 1 && doc.text.charCodeAt(tokens[i - 1].end) === 0x20;
       const w = words[i];
+      if (single && !clauseJoin.has(w) && !complementiser.has(w)) {
+        if (isVerbal(i)) verbSeen = true;
+        continue;
+      }
+      const gap = single ? ' ' : doc.text.slice(tokens[i - 1].end, tokens[i].start);
       // Most gaps are one space: a sentence end takes two characters at least.
       if (gap.length > 1 && SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
@@ -411,7 +417,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
       else if (clauseJoin.has(w) && i + 2 < end && starts[starts.length - 1].type === 'complement' && gap.includes(',') && isVerbal(i + 1))
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
-        (starts.push({ at: i + (cues.some((m) => m.last === i) || true ? 1 : 0), type: 'complement' }), (verbSeen = false));
+        (starts.push({ at: i + 1, type: 'complement' }), (verbSeen = false));
     }
     if (isVerbal(i)) verbSeen = true;
   }
