@@ -68,13 +68,17 @@ function docTypeCues(language: string): DocTypeCue[] {
  * "said", wire datelines, bylines) against cues of the statement's own voice ("ci-après",
  * "we", numbered paragraphs, a closing date line, a title that names the text a statement).
  */
+/** How much of the body the voice cues are looked for in: whole provisions up to this many characters. */
+const OPENING_CHARS = 4000;
+
 export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
   const score = { news_report: 0, statement_text: 0 };
   // The opening of the body shows its voice; a long statement's end adds no information.
-  const body = doc.provisions
-    .slice(0, 40)
-    .map((p) => p.text)
-    .join('\n');
+  let body = '';
+  for (const p of doc.provisions) {
+    if (body.length >= OPENING_CHARS) break;
+    body += (body ? '\n' : '') + p.text;
+  }
   const reasons: string[] = [];
   const title = doc.title ?? '';
   for (const cue of docTypeCues(doc.language)) {
