@@ -6,6 +6,8 @@ import path from 'node:path';
 import { analyze, hasShared, SHARED } from './helpers.ts';
 import { compareDocuments, type ComparableDoc } from '../src/query/compare.ts';
 import { parseQuery, search } from '../src/query/search.ts';
+import { indexText, indexTokens } from '../src/query/text-index.ts';
+import { tokensIfComputed } from '../src/core/tokenize.ts';
 import { openDatabase } from '../src/store/database.ts';
 import { saveDocument } from '../src/store/documents.ts';
 import { timeline, whatIsNew } from '../src/query/explore.ts';
@@ -239,6 +241,17 @@ test('the index leaves out function words: phrases skip them and a query of them
     hit.highlights.map(([s, e]) => hit.text.slice(s, e)),
     ['droits', 'homme'],
   );
+});
+
+test("index entries made from the stages' tokens are the entries read from the text", () => {
+  const doc = analyze(
+    "Déclaration conjointe\n\n1. L’OTAN, l'U.S. Navy et la partie sino-russe s’opposent aujourd’hui à l’expansion.\n2. China's and Russia's U.S.-Japan policy: 3,5 % in 2024–2025!",
+  );
+  for (const p of doc.provisions) {
+    const tokens = tokensIfComputed(doc, p.start, p.end);
+    assert.ok(tokens, 'the coding stages tokenized the provision');
+    assert.equal(indexTokens(tokens, doc.language), indexText(doc.text, doc.language, p.start, p.end));
+  }
 });
 
 test('a database indexed with other word lists is indexed again when opened', () => {

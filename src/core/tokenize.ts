@@ -155,3 +155,8 @@ export function tokensOf(owner: { text: string }, start: number, end: number): T
   if (!tokens) cache.set(key, (tokens = tokenize(owner.text, start, end)));
   return tokens;
 }
+
+/** The tokens `tokensOf` already computed for a span, if a stage asked for them; never tokenizes. */
+export function tokensIfComputed(owner: { text: string }, start: number, end: number): Token[] | undefined {
+  return docTokens.get(owner)?.get(start * 1_000_003 + end);
+}

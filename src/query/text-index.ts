@@ -57,6 +57,17 @@ export function indexText(text: string, language: string, from = 0, to = text.le
   return out;
 }
 
+/** The same as `indexText` over the span the tokens cover, from tokens a stage already made. */
+export function indexTokens(tokens: readonly { raw: string }[], language: string): string {
+  const key = indexKeyFor(language);
+  let out = '';
+  for (const t of tokens) {
+    const k = key(t.raw);
+    if (k) out = out ? `${out} ${k}` : k;
+  }
+  return out;
+}
+
 /**
  * Index keys of one query word in each of the given languages (a query does not know the language
  * of what it finds); none where the word is one the index leaves out.

@@ -6,7 +6,8 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { indexFacts, indexFingerprint, indexText } from '../query/text-index.ts';
+import { indexFacts, indexFingerprint, indexText, indexTokens } from '../query/text-index.ts';
+import { tokensIfComputed } from '../core/tokenize.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
 // collapsing every run to one space, at a third of the cost, since most spaces are single already.
@@ -102,7 +103,8 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
   for (const a of doc.annotations) codes[a.provision]?.push(a);
   const entries = doc.provisions.map((p, i) => ({
     rowid: ids[i],
-    stems: indexText(doc.text, doc.language, p.start, p.end),
+    // The coding stages have tokenized every provision already: their tokens spare a second scan.
+    stems: indexTokensOrText(doc, p.start, p.end),
     codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
   }));
   if (deferred) deferred.index.push(...entries);
@@ -137,6 +139,11 @@ function insertAnnotations(db: Db, rows: AnnotationRow[]): void {
 export function insertAnnotationBatch(db: Db, rows: AnnotationRow[]): void {
   rows.sort((a, b) => (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[1] - b[1]));
   insertAnnotations(db, rows);
+}
+
+function indexTokensOrText(doc: Doc, start: number, end: number): string {
+  const tokens = tokensIfComputed(doc, start, end);
+  return tokens ? indexTokens(tokens, doc.language) : indexText(doc.text, doc.language, start, end);
 }
 
 /** Adds entries to the full-text index. */
