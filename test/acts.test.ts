@@ -635,6 +635,20 @@ test("what the statement itself provides for is a commitment of the parties; a t
   assert.deepEqual(acts(en, 'The joint statement provides'), ['commit']);
 });
 
+test('"each side", "neither side", "chaque partie", "aucune des deux parties" are the parties', () => {
+  const en = analyze(
+    US_JP_EN + 'Neither side should seek hegemony in the region.\nEach side is opposed to efforts by any other country to establish such hegemony.',
+  );
+  assert.deepEqual(acts(en, 'Neither side'), ['commit']);
+  assert.deepEqual(acts(en, 'Each side'), ['oppose']);
+  assert.deepEqual(holders(en, 'Each side'), ['JPN', 'USA']);
+  const fr = analyze(
+    CN_RU_FR + 'Chaque partie s’oppose à toute ingérence dans les affaires intérieures de l’autre.\nAucune des deux parties ne cherchera l’hégémonie.',
+  );
+  assert.deepEqual(acts(fr, 'Chaque partie'), ['oppose']);
+  assert.deepEqual(holders(fr, 'Aucune des deux'), ['CHN', 'RUS']);
+});
+
 test('a group paired with one state in the title is one side of a bilateral statement', () => {
   const eu = analyze(
     'Joint Statement of the 21st EU-Japan Summit\n\n1. Leaders agreed to deepen cooperation on trade.\n2. Japan welcomed the EU’s engagement in the Indo-Pacific.',
