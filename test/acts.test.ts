@@ -649,6 +649,21 @@ test('"each side", "neither side", "chaque partie", "aucune des deux parties" ar
   assert.deepEqual(holders(fr, 'Aucune des deux'), ['CHN', 'RUS']);
 });
 
+test('after "sont convenues de ce qui suit :" the parties\' present-tense undertakings are commitments', () => {
+  const treaty = analyze(
+    'Traité entre la République française et la République italienne\n\nLa République française et la République italienne sont convenues de ce qui suit :\n\nArticle 1\nLes deux États approfondissent leur coopération en matière de défense.\n\nArticle 2\nLes deux États reconnaissent l’importance de la coopération transfrontalière.',
+  );
+  assert.deepEqual(acts(treaty, 'Les deux États approfondissent'), ['commit']);
+  assert.deepEqual(acts(treaty, 'Les deux États reconnaissent'), ['assert'], 'a cue of another act keeps its act');
+  // What the parties declare is not what they agreed.
+  const declared = analyze(CN_RU_FR + 'Les deux parties déclarent ce qui suit :\n\n1. Les deux parties approfondissent leur coopération énergétique.');
+  assert.deepEqual(acts(declared, 'Les deux parties approfondissent'), ['assert']);
+  const en = analyze(
+    'Agreement between the United States and Japan\n\nThe United States and Japan have agreed as follows:\n\nArticle 1\nThe Parties cooperate closely in the field of space exploration.',
+  );
+  assert.deepEqual(acts(en, 'The Parties cooperate'), ['commit']);
+});
+
 test('a group paired with one state in the title is one side of a bilateral statement', () => {
   const eu = analyze(
     'Joint Statement of the 21st EU-Japan Summit\n\n1. Leaders agreed to deepen cooperation on trade.\n2. Japan welcomed the EU’s engagement in the Indo-Pacific.',

@@ -82,6 +82,7 @@ const STAGE_CLASSES = [
   'of',
   'article',
   'list-intro',
+  'agreement-intro',
   'list-join',
 ];
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];

@@ -58,6 +58,9 @@ const SENTENCE_END = /[.!?…]["»”]?\s/u;
  * who does it (subjects, attribution frames, pronouns carried from the previous provision,
  * task lists). Every code carries its evidence span and the lexicon row or rule behind it.
  */
+/** Subjects that are the parties themselves: "les deux États", "nous", or none. */
+const PARTY_SUBJECTS = new Set<string>(['joint', 'self', 'empty']);
+
 export const actsStage: Stage = {
   name: 'acts-holders',
   run(doc, context) {
@@ -68,24 +71,40 @@ export const actsStage: Stage = {
     const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
     let taskParagraph = -1;
+    // After "sont convenues de ce qui suit :" / "have agreed as follows:", the rest is the agreed text.
+    let agreedText = false;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
-      const result = analyzeProvision(doc, p, lex, g, previous, taskList && (isListItem || p.paragraph === taskParagraph), roles, mentionsOf[p.index]);
+      const result = analyzeProvision(
+        doc,
+        p,
+        lex,
+        g,
+        previous,
+        taskList && (isListItem || p.paragraph === taskParagraph),
+        roles,
+        mentionsOf[p.index],
+        agreedText,
+      );
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
       // Both ways of announcing a task list end the provision with a colon.
       if (p.text.trimEnd().endsWith(':') && (announcesList(doc, p, lex) || result.acts.has('commit'))) taskList = true;
+      if (p.text.trimEnd().endsWith(':') && result.acts.has('commit') && announcesList(doc, p, lex, 'agreement-intro')) agreedText = true;
     }
   },
 };
 
-/** The provision ends with a word announcing a list before its colon: "les tâches suivantes :", "the following:". */
-function announcesList(doc: Doc, p: Provision, lex: ActLexicon): boolean {
+/**
+ * The provision ends with a word announcing a list before its colon: "les tâches suivantes :", "the
+ * following:" (`list-intro`), or what the parties agreed: "ce qui suit :", "as follows:" (`agreement-intro`).
+ */
+function announcesList(doc: Doc, p: Provision, lex: ActLexicon, cls: 'list-intro' | 'agreement-intro' = 'list-intro'): boolean {
   const tokens = tokensOf(doc, p.start, p.end);
   const last = tokens[tokens.length - 1];
-  return !!last && lex.classes.get('list-intro')!.has(wordOf(last));
+  return !!last && lex.classes.get(cls)!.has(wordOf(last));
 }
 
 /**
@@ -129,6 +148,7 @@ function analyzeProvision(
   inTaskList: boolean,
   roles: Map<string, string>,
   mentions: Annotation[],
+  inAgreedText = false,
 ): { acts: Set<Act>; holders: string[] } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
@@ -233,6 +253,28 @@ function analyzeProvision(
   let acts: ActFound[] = found.filter((f) => f.strong);
   // A report is background only when nothing else is said in the sentence.
   if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report');
+  const mainSubject = clauses[0]?.subject;
+  if (
+    !acts.length &&
+    !found.length &&
+    inAgreedText &&
+    mainSubject &&
+    !frame &&
+    (PARTY_SUBJECTS.has(mainSubject.kind) || (mainSubject.kind === 'explicit' && mainSubject.isHolder))
+  ) {
+    // A treaty's articles state in the present what the parties undertake: "Les deux États approfondissent leur coopération".
+    acts = [
+      {
+        act: 'commit',
+        start: tokens[clauses[0].first]?.start ?? p.start,
+        end: tokens[clauses[0].end - 1]?.end ?? p.end,
+        rule: 'acts:agreed-text',
+        detail: 'the parties as subject in the text they agreed ("ce qui suit :", "as follows:")',
+        strong: true,
+        clause: 0,
+      },
+    ];
+  }
   if (!acts.length) {
     const frameCue = found.find((f) => !f.strong);
     acts = [
