@@ -262,6 +262,16 @@ describe('topics: secondary topics', () => {
     assert.ok(topics(en, 'Bilateral trade').includes('science_tech'), `topics: ${topics(en, 'Bilateral trade')}`);
   });
 
+  test('the words of an attribution ("lors d\'une conférence de presse", "according to state media") are no topic', () => {
+    const fr = analyze(
+      FR +
+        'Les deux parties renforceront leur coopération énergétique.\n« Ce texte ouvre un nouveau chapitre », a déclaré M. Wang lors d’une conférence de presse.',
+    );
+    assert.ok(!topics(fr, '« Ce texte').includes('people_culture'), `topics: ${topics(fr, '« Ce texte')}`);
+    const en = analyze(EN + 'The two sides will deepen energy cooperation.\n"This opens a new chapter," Modi told Macron, according to state media.');
+    assert.ok(!topics(en, '"This opens').includes('people_culture'), `topics: ${topics(en, '"This opens')}`);
+  });
+
   test('"post-pandemic" dates a sentence, it does not make it about health', () => {
     const en = analyze(EN + 'The two sides will promote the post-pandemic economic recovery.');
     assert.deepEqual(topics(en, 'The two sides'), ['economy']);

@@ -5,6 +5,7 @@ import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { mentionKind } from '../entities/stage.ts';
 import { loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
+import { findFrame, type Frame } from './frames.ts';
 import { segmentationData } from '../../lang/language-data.ts';
 
 /** How the subject of a clause was resolved. */
@@ -346,37 +347,6 @@ function tokenIndexAt(tokens: Token[], start: number): number {
     else hi = mid - 1;
   }
   return -1;
-}
-
-interface Frame {
-  kind: 'trailing' | 'leading';
-  /** The frame's span in the text. */
-  start: number;
-  end: number;
-  speakerStart: number;
-  speakerEnd: number;
-  rule: string;
-}
-
-function findFrame(p: Provision, lex: ActLexicon): Frame | null {
-  for (const f of lex.frames) {
-    const m = f.pattern.exec(p.text);
-    if (!m) continue;
-    // A trailing attribution must leave some content before it.
-    if (f.kind === 'trailing' && m.index < 15) continue;
-    let speaker = m.groups?.speaker ?? '';
-    for (const end of lex.speakerEnd) speaker = speaker.replace(end, '');
-    const speakerOffset = speaker ? m[0].indexOf(speaker) : m[0].length;
-    return {
-      kind: f.kind,
-      start: p.start + m.index,
-      end: p.start + m.index + m[0].length,
-      speakerStart: p.start + m.index + Math.max(0, speakerOffset),
-      speakerEnd: p.start + m.index + Math.max(0, speakerOffset) + speaker.length,
-      rule: f.rule,
-    };
-  }
-  return null;
 }
 
 /** [start, end] offsets of parenthesised stretches of the provision. */

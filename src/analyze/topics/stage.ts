@@ -6,6 +6,8 @@ import { foldAccents } from '../../core/normalize.ts';
 import { DATA_DIR, readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
 import { stemmerFor } from '../../lang/stem.ts';
+import { findFrame } from '../acts/frames.ts';
+import { loadActLexicon } from '../acts/lexicon.ts';
 import type { Stage } from '../stage.ts';
 
 interface Term {
@@ -350,7 +352,12 @@ export const topicStage: Stage = {
     const headingEvidence = new Map<number, TopicEvidence[]>();
     for (const p of doc.provisions) {
       const tokens = tokensOf(doc, p.start, p.end);
-      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens);
+      // An attribution ("..., a déclaré M. Wang lors d'une conférence de presse", "according to state
+      // media") says where the words come from, not what they are about.
+      const frame = findFrame(p, loadActLexicon(doc.language));
+      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens).filter(
+        (e) => !frame || e.start < frame.start || e.end > frame.end,
+      );
       const joint = doc.parties.length >= 2 && doc.parties.every((c) => holdersOf[p.index].has(c));
       evidence.push(...relationshipEvidence(tokens, model, doc.parties, joint, mentionsOf[p.index], evidence));
       // A report recounts the events around the statement (meetings, visits, signatures): the relationship itself.
