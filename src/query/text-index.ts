@@ -49,23 +49,25 @@ export function indexKeyFor(language: string): (word: string) => string {
 /** The words of text[from, to) as the full-text index sees them, in the text's language. */
 export function indexText(text: string, language: string, from = 0, to = text.length): string {
   const key = indexKeyFor(language);
-  let out = '';
+  // Joined once at the end: appending word by word makes two string objects per word for the
+  // collector, and SQLite would flatten the chain again when binding it.
+  const keys: string[] = [];
   scanWords(text, from, to, (start, end) => {
     const k = key(text.slice(start, end));
-    if (k) out = out ? `${out} ${k}` : k;
+    if (k) keys.push(k);
   });
-  return out;
+  return keys.join(' ');
 }
 
 /** The same as `indexText` over the span the tokens cover, from tokens a stage already made. */
 export function indexTokens(tokens: readonly { raw: string }[], language: string): string {
   const key = indexKeyFor(language);
-  let out = '';
+  const keys: string[] = [];
   for (const t of tokens) {
     const k = key(t.raw);
-    if (k) out = out ? `${out} ${k}` : k;
+    if (k) keys.push(k);
   }
-  return out;
+  return keys.join(' ');
 }
 
 /**
