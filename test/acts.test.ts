@@ -617,6 +617,8 @@ test('a summit that took place, a meeting that "a eu lieu" and who represented e
     [US_JP_EN, 'Japan was represented by its Minister for Foreign Affairs.'],
     [CN_RU_FR, 'La rencontre a eu lieu au Kremlin.'],
     [CN_RU_FR, 'La Chine était représentée par son ministre des Affaires étrangères.'],
+    [CN_RU_FR, 'Les deux ministres se sont réunis à Paris le 3 mai.'],
+    [CN_RU_FR, 'Nous, chefs d’État des deux pays, nous sommes réunis à Moscou.'],
   ]) {
     const doc = analyze(head + text);
     assert.deepEqual(acts(doc, text.slice(0, 20)), ['report'], text);
@@ -662,6 +664,12 @@ test('after "sont convenues de ce qui suit :" the parties\' present-tense undert
     'Agreement between the United States and Japan\n\nThe United States and Japan have agreed as follows:\n\nArticle 1\nThe Parties cooperate closely in the field of space exploration.',
   );
   assert.deepEqual(acts(en, 'The Parties cooperate'), ['commit']);
+});
+
+test('conditions that "sont réunies" are no meeting, and a meeting to come is a commitment', () => {
+  const doc = analyze(CN_RU_FR + 'Les conditions sont réunies pour une coopération renforcée.\nLes deux parties se réuniront à Pékin en 2025.');
+  assert.ok(!acts(doc, 'Les conditions').includes('report'), `acts: ${acts(doc, 'Les conditions')}`);
+  assert.deepEqual(acts(doc, 'Les deux parties se réuniront'), ['commit']);
 });
 
 test('a group paired with one state in the title is one side of a bilateral statement', () => {
