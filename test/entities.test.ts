@@ -246,6 +246,16 @@ describe('entities: states and organisations beyond China and Russia', () => {
     assert.deepEqual(ents(en, 'Brazil'), ['BRA', 'KAZ', 'VNM', 'ZAF']);
   });
 
+  test('two modifiers sharing one name name both: "North and South Korea", "the East and South China Seas"', () => {
+    const en = analyze(
+      EN +
+        'The two sides discussed the situation on the Korean Peninsula and in North and South Korea.\nThey are concerned about the East and South China Seas.\nChina and South Korea signed an agreement.',
+    );
+    assert.deepEqual(ents(en, 'The two sides discussed'), ['KOR', 'PRK', 'korean_peninsula']);
+    assert.deepEqual(ents(en, 'They are concerned'), ['east_china_sea', 'south_china_sea'], 'not China');
+    assert.deepEqual(ents(en, 'China and South Korea'), ['CHN', 'KOR'], 'two names joined are two mentions as before');
+  });
+
   test('ASEAN, the African Union and the IAEA (French and English)', () => {
     const fr = analyze(FR + 'Les parties saluent le rôle de l’ASEAN, de l’Union africaine et de l’AIEA.');
     assert.deepEqual(ents(fr, 'Les parties'), ['asean', 'au', 'iaea']);

@@ -42,6 +42,8 @@ interface EntityContext {
   head: Set<string>;
   /** Heads that refer back even in lower case ("du traité"); the others must be capitalised. */
   headAnyCase: Set<string>;
+  /** Words that join two modifiers sharing one name ("North and South Korea"). */
+  coordinator: Set<string>;
 }
 
 const contextCache = new Map<string, EntityContext>();
@@ -50,7 +52,16 @@ function entityContext(language: string): EntityContext {
   const lang = hasLanguageData(language) ? language : 'en';
   let ctx = contextCache.get(lang);
   if (!ctx) {
-    ctx = { locative: new Set(), qualifier: new Set(), honorific: [], article: new Set(), demonstrative: new Set(), head: new Set(), headAnyCase: new Set() };
+    ctx = {
+      locative: new Set(),
+      qualifier: new Set(),
+      honorific: [],
+      article: new Set(),
+      demonstrative: new Set(),
+      head: new Set(),
+      headAnyCase: new Set(),
+      coordinator: new Set(),
+    };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
       const word = keys.join(' ');
@@ -78,11 +89,14 @@ function entityContext(language: string): EntityContext {
           ctx.head.add(word);
           ctx.headAnyCase.add(word);
           break;
+        case 'coordinator':
+          ctx.coordinator.add(word);
+          break;
         default:
           throw new EntenteError(
             `unknown kind "${row.cells.kind}"`,
             row.where,
-            'use locative, qualifier, honorific, article, demonstrative, head or head-any-case',
+            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case or coordinator',
           );
       }
     }
@@ -109,6 +123,16 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   const tokens = given ?? tokenize(text, from, to);
   const mentions: Mention[] = [];
   for (let i = 0; i < tokens.length;) {
+    const pair = ctx.coordinator.has(tokens[i + 1]?.norm ?? '') ? sharedName(text, tokens, i, g) : null;
+    if (pair) {
+      for (const m of pair.mentions) {
+        mentions.push(m);
+        memory.seen.add(m.id);
+        memory.counts.set(m.id, (memory.counts.get(m.id) ?? 0) + 1);
+      }
+      i = pair.next;
+      continue;
+    }
     const found = longestMatch(text, tokens, i, g, memory, ctx);
     if (found) {
       const prev = mentions[mentions.length - 1];
@@ -149,6 +173,45 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
     i++;
   }
   return mentions;
+}
+
+/**
+ * Two modifiers sharing one name: "North and South Korea", "the East and South China Seas". At
+ * token i, a capitalised word and a coordinator, then a name ("South China Sea", its last word
+ * perhaps plural); when the first word with the same rest is a name too, both are mentions.
+ */
+function sharedName(text: string, tokens: Token[], i: number, g: Gazetteer): { mentions: Mention[]; next: number } | null {
+  const first = tokens[i];
+  if (!STARTS_UPPER.test(first.raw) || i + 2 >= tokens.length) return null;
+  const nameAt = (words: string[]): Alias | undefined => {
+    let node = g.root;
+    for (const w of words) {
+      const child = node.next.get(w);
+      if (!child) return undefined;
+      node = child;
+    }
+    return node.aliases.find((a) => a.kind === 'name');
+  };
+  // The second name, the longest that fits, its last word singular or plural.
+  let second: { alias: Alias; rest: string[]; last: number } | null = null;
+  const words: string[] = [];
+  for (let j = i + 2; j < tokens.length && j < i + 8; j++) {
+    if (j > i + 2 && !/^[\s\-‑–]*$/u.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
+    const norm = tokens[j].norm;
+    for (const form of norm.length > 3 && norm.endsWith('s') ? [norm, norm.slice(0, -1)] : [norm]) {
+      const alias = nameAt([...words, form]);
+      if (alias && STARTS_UPPER.test(tokens[i + 2].raw)) second = { alias, rest: [...words.slice(1), form], last: j };
+    }
+    words.push(norm);
+  }
+  if (!second || second.rest.length === 0) return null;
+  const firstAlias = nameAt([first.norm, ...second.rest]);
+  if (!firstAlias || firstAlias.id === second.alias.id) return null;
+  const mention = (alias: Alias, start: number, end: number): Mention => ({ id: alias.id, start, end, kind: 'name', alias: alias.alias, rule: alias.rule });
+  return {
+    mentions: [mention(firstAlias, first.start, first.end), mention(second.alias, tokens[i + 2].start, tokens[second.last].end)],
+    next: second.last + 1,
+  };
 }
 
 function longestMatch(
