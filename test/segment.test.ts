@@ -145,6 +145,16 @@ test('a year only in a weekday phrase or without year leaves the date null', () 
   assert.equal(analyze('Le président a reçu son homologue à Paris le 4 mai 2022. Ils ont parlé.').date, '2022-05-04');
 });
 
+test('a meeting over several days dates the statement by its first day, however the range is written', () => {
+  assert.equal(analyze('Joint Statement\n\nThe Prime Minister paid an official visit to India on 19-20 March 2022.').date, '2022-03-19');
+  assert.equal(analyze('Joint Statement\n\nThe leaders met in Hiroshima on May 19-21, 2023.').date, '2023-05-19');
+  assert.equal(analyze('Joint Statement\n\nThe leaders met in Tokyo on March 19 and 20, 2022.').date, '2022-03-19');
+  assert.equal(analyze('Déclaration conjointe\n\nLes dirigeants se sont réunis à Paris du 3 au 5 décembre 2025.').date, '2025-12-03');
+  // The meeting's date comes before a dateline, as the codebook orders them; "may" the verb is no month.
+  assert.equal(analyze('Joint Statement\nMoscow, May 16, 2024\n\nThe President paid a state visit from May 15 to 16, 2024.').date, '2024-05-15');
+  assert.equal(analyze('Joint Statement\n\nThe two sides may 3 times a year hold consultations.').date, null);
+});
+
 test('language is identified for French and English text', () => {
   assert.equal(analyze('Les deux parties ont réaffirmé leur soutien mutuel et leur volonté de coopérer.').language, 'fr');
   assert.equal(analyze('The two sides reaffirmed their mutual support and their will to cooperate.').language, 'en');

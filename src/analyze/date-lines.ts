@@ -38,10 +38,11 @@ export function findDates(text: string, data: SegmentationData): FoundDate[] {
   const { dayFirst, monthFirst } = writtenDatePatterns(data);
   // Day before month: "28 juin 2021", "du 3 au 5 décembre 2025", "les 3 et 4 novembre", "1er mai".
   for (const m of text.matchAll(dayFirst)) push(make(m[3] ? +m[3] : null, monthNumber(m[2], data), +m[1], m.index!, m.index! + m[0].length));
-  // Month before day: "December 7, 2021", "March 21"; not when a number or word sits just before
-  // ("2 December 7" is the day-first form's business).
+  // Month before day, as English writes it, with a capital: "on December 7, 2021", "March 21",
+  // "May 19-21, 2023" (not the verb "may"); not when a number sits just before ("2 December 7"
+  // is the day-first form's business).
   for (const m of text.matchAll(monthFirst)) {
-    if (/[\p{L}\d]\s?$/u.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue;
+    if (m[1][0] === m[1][0].toLowerCase() || /\d\s?$/.test(text.slice(Math.max(0, m.index! - 2), m.index!))) continue;
     push(make(m[3] ? +m[3] : null, monthNumber(m[1], data), +m[2], m.index!, m.index! + m[0].length));
   }
   return found.sort((a, b) => a.start - b.start);
@@ -56,10 +57,14 @@ function writtenDatePatterns(data: SegmentationData): { dayFirst: RegExp; monthF
     const month = data.monthPattern;
     patterns = {
       dayFirst: new RegExp(
-        `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:\\s+(?:et|au|and|to|-|–)\\s+\\d{1,2}(?:er)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
+        // A range gives its first day: "du 3 au 5 décembre", "19-20 March", "19 and 20 March".
+        `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:(?:\\s+(?:et|au|and|to)\\s+|\\s*[-–]\\s*)\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
         'giu',
       ),
-      monthFirst: compilePattern(`\\b(${month})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:\\s*,?\\s*(\\d{4}))?`, 'gi'),
+      monthFirst: compilePattern(
+        `\\b(${month})\\s+(\\d{1,2})(?:st|nd|rd|th)?(?:(?:\\s+(?:and|to)\\s+|\\s*[-–]\\s*)\\d{1,2}(?:st|nd|rd|th)?)?\\b(?:\\s*,?\\s*(\\d{4}))?`,
+        'gi',
+      ),
     };
     datePatterns.set(data, patterns);
   }
