@@ -637,6 +637,14 @@ test("what the statement itself provides for is a commitment of the parties; a t
   assert.deepEqual(acts(en, 'The joint statement provides'), ['commit']);
 });
 
+test('"The Prime Ministers", "the presidents", "les Premiers ministres" are the parties', () => {
+  const en = analyze(FR_IN_EN + 'The Prime Ministers affirmed their shared commitment to a free and open Indo-Pacific.');
+  assert.deepEqual(holders(en, 'The Prime Ministers'), ['FRA', 'IND']);
+  assert.deepEqual(acts(en, 'The Prime Ministers'), ['support']);
+  const fr = analyze(FR_IN_FR + 'Les présidents ont salué les progrès du partenariat stratégique.');
+  assert.deepEqual(holders(fr, 'Les présidents'), ['FRA', 'IND']);
+});
+
 test('"each side", "neither side", "chaque partie", "aucune des deux parties" are the parties', () => {
   const en = analyze(
     US_JP_EN + 'Neither side should seek hegemony in the region.\nEach side is opposed to efforts by any other country to establish such hegemony.',
