@@ -19,9 +19,12 @@ const INGEST_CHECKPOINT_PAGES = 20_000;
  * committed together every few dozen documents or every second, because a commit per
  * document rewrites the same index pages (one per label, one per term) again and again.
  * A crash loses at most the documents of the open batch, each of them whole: running the
- * ingest again adds them. The full-text index entries of a batch are added together just before
- * its commit: SQLite's FTS5 writes its pending entries out at every savepoint, so adding them
- * document by document would make one small index segment per document.
+ * ingest again adds them. A batch's machine annotations and full-text index entries are added
+ * together just before its commit: the annotations sorted by label, so that their label index is
+ * filled page by page; the index entries at once, because SQLite's FTS5 writes its pending entries
+ * out at every savepoint and would otherwise make one small index segment per document. What the
+ * schema would refuse in them is checked when each document is saved, so a bad document still
+ * fails alone.
  */
 export class DocumentWriter {
   private pending = 0;
