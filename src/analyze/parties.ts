@@ -133,7 +133,7 @@ function pairedWithGroup(
   text: string,
   mentions: { id: string; kind: string; start: number; end: number }[],
   group: string,
-  g: ReturnType<typeof loadGazetteer>,
+  g: Gazetteer,
   joins: { join: Set<string>; article: Set<string> },
 ): string | null {
   const named = mentions.filter((m) => m.kind !== 'capital');

@@ -182,7 +182,7 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
  */
 function sharedName(text: string, tokens: Token[], i: number, g: Gazetteer): { mentions: Mention[]; next: number } | null {
   const first = tokens[i];
-  if (!STARTS_UPPER.test(first.raw) || i + 2 >= tokens.length) return null;
+  if (!STARTS_UPPER.test(first.raw) || i + 2 >= tokens.length || !STARTS_UPPER.test(tokens[i + 2].raw)) return null;
   const nameAt = (words: string[]): Alias | undefined => {
     let node = g.root;
     for (const w of words) {
@@ -200,7 +200,7 @@ function sharedName(text: string, tokens: Token[], i: number, g: Gazetteer): { m
     const norm = tokens[j].norm;
     for (const form of norm.length > 3 && norm.endsWith('s') ? [norm, norm.slice(0, -1)] : [norm]) {
       const alias = nameAt([...words, form]);
-      if (alias && STARTS_UPPER.test(tokens[i + 2].raw)) second = { alias, rest: [...words.slice(1), form], last: j };
+      if (alias) second = { alias, rest: [...words.slice(1), form], last: j };
     }
     words.push(norm);
   }
