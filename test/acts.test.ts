@@ -637,6 +637,17 @@ test("what the statement itself provides for is a commitment of the parties; a t
   assert.deepEqual(acts(en, 'The joint statement provides'), ['commit']);
 });
 
+test('"they" / "ils" after one person\'s provision are the parties; after one side\'s, that side', () => {
+  const en = analyze(
+    FR_IN_EN +
+      'Prime Minister Modi welcomed the launch of the Horizon 2047 roadmap.\nThey decided to hold the next summit in Paris.\nThe Indian side thanked France for its support.\nThey also recalled the bilateral agreement on migration.',
+  );
+  assert.deepEqual(holders(en, 'They decided'), ['FRA', 'IND'], 'one person cannot be "they"');
+  assert.deepEqual(holders(en, 'They also recalled'), ['IND'], 'a side can');
+  const fr = analyze(FR_IN_FR + 'Le président Macron a salué le lancement de la feuille de route.\nIls ont décidé de tenir le prochain sommet à New Delhi.');
+  assert.deepEqual(holders(fr, 'Ils ont décidé'), ['FRA', 'IND']);
+});
+
 test('"The Prime Ministers", "the presidents", "les Premiers ministres" are the parties', () => {
   const en = analyze(FR_IN_EN + 'The Prime Ministers affirmed their shared commitment to a free and open Indo-Pacific.');
   assert.deepEqual(holders(en, 'The Prime Ministers'), ['FRA', 'IND']);

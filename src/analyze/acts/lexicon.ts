@@ -34,7 +34,7 @@ export interface Cue {
   actRule: string;
 }
 
-export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'role' | 'members';
+export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'carry-plural' | 'role' | 'members';
 
 export interface HolderPhrase {
   kind: HolderPhraseKind;
@@ -180,8 +180,8 @@ export function loadActLexicon(language: string): ActLexicon {
   }
   const holderPhrases = readTsv(path.join(dir, 'holders.tsv'), ['kind', 'phrase']).map((row) => {
     const kind = row.cells.kind as HolderPhraseKind;
-    if (!['joint', 'self', 'document', 'carry', 'role', 'members'].includes(kind))
-      throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry, role or members');
+    if (!['joint', 'self', 'document', 'carry', 'carry-plural', 'role', 'members'].includes(kind))
+      throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry, carry-plural, role or members');
     const keys = tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, ''));
     if (!keys.length) throw new EntenteError(`holder phrase "${row.cells.phrase}" has no word`, row.where);
     return { kind, keys, rule: row.where };

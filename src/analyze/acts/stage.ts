@@ -74,6 +74,7 @@ export const actsStage: Stage = {
     let taskParagraph = -1;
     // After "sont convenues de ce qui suit :" / "have agreed as follows:", the rest is the agreed text.
     let agreedText = false;
+    let previousOnePerson = false;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
@@ -87,8 +88,10 @@ export const actsStage: Stage = {
         roles,
         mentionsOf[p.index],
         agreedText,
+        previousOnePerson,
       );
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
+      previousOnePerson = heldByOnePerson(doc, p, g, mentionsOf[p.index]);
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
       // Both ways of announcing a task list end the provision with a colon.
@@ -106,6 +109,14 @@ function announcesList(doc: Doc, p: Provision, lex: ActLexicon, cls: 'list-intro
   const tokens = tokensOf(doc, p.start, p.end);
   const last = tokens[tokens.length - 1];
   return !!last && lex.classes.get(cls)!.has(wordOf(last));
+}
+
+/** The provision's holder evidence is one person's name: its subject or its speaker names a single person. */
+function heldByOnePerson(doc: Doc, p: Provision, g: Gazetteer, mentions: Annotation[]): boolean {
+  const holder = doc.annotations.find((a) => a.kind === 'holder' && a.provision === p.index);
+  if (!holder) return false;
+  const named = mentions.filter((m) => m.start >= holder.start && m.end <= holder.end);
+  return named.length === 1 && g.typeOf(named[0].label) === 'person';
 }
 
 /**
@@ -137,6 +148,8 @@ interface ProvisionScope {
   mentions: Annotation[];
   parties: string[];
   previous: string[];
+  /** The previous provision's holder was named by one person ("Prime Minister Kishida said ..."). */
+  previousOnePerson: boolean;
   roles: Map<string, string>;
 }
 
@@ -150,11 +163,12 @@ function analyzeProvision(
   roles: Map<string, string>,
   mentions: Annotation[],
   inAgreedText = false,
+  previousOnePerson = false,
 ): { acts: Set<Act>; holders: string[] } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const words = wordsOfTokens(tokens);
-  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, roles };
+  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, previousOnePerson, roles };
 
   // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
   const frame = findFrame(p, lex);
@@ -510,11 +524,14 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
   for (const phrase of holderPhrasesStartingIn(words, s, Math.min(s + 3, stop - 1), lex)) {
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
       if (!phraseAt(phrase, words, at)) continue;
-      if ((phrase.kind === 'carry' || phrase.kind === 'role') && at !== s) continue;
+      if ((phrase.kind === 'carry' || phrase.kind === 'carry-plural' || phrase.kind === 'role') && at !== s) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
       const end = tokens[at + phrase.keys.length - 1].end;
       if (phrase.kind === 'carry') return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
+      // "They", "Ils" after "Prime Minister Kishida said ...": one person cannot be "they"; the leaders together are.
+      if (phrase.kind === 'carry-plural')
+        return { kind: 'carry', holders: scope.previousOnePerson ? parties : previous, isHolder: true, start, end, rule: phrase.rule };
       // "The Member States ...": the authors when a group issues the declaration; other states otherwise.
       if (phrase.kind === 'members') {
         if (parties.length === 1 && g.typeOf(parties[0]) !== 'state') return { kind: 'joint', holders: parties, isHolder: true, start, end, rule: phrase.rule };
