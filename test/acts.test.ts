@@ -648,6 +648,21 @@ test('"they" / "ils" after one person\'s provision are the parties; after one si
   assert.deepEqual(holders(fr, 'Ils ont décidé'), ['FRA', 'IND']);
 });
 
+test('"sont favorables à" / "are in favour of" is support, and opposition when negated', () => {
+  const fr = analyze(
+    CN_RU_FR + 'Les deux parties sont favorables à un règlement politique de la crise.\nLes deux parties ne sont pas favorables à de nouvelles sanctions.',
+  );
+  assert.deepEqual(acts(fr, 'Les deux parties sont'), ['support']);
+  assert.deepEqual(acts(fr, 'Les deux parties ne sont'), ['oppose']);
+  const en = analyze(US_JP_EN + 'Both sides are strongly in favour of a political settlement.');
+  assert.deepEqual(acts(en, 'Both sides'), ['support']);
+});
+
+test('what follows "il convient de" is what should be done, not a commitment of the parties', () => {
+  const doc = analyze(CN_RU_FR + 'Il convient de poursuivre les consultations sur la stabilité stratégique.');
+  assert.deepEqual(acts(doc, 'Il convient'), ['call']);
+});
+
 test('"The Prime Ministers", "the presidents", "les Premiers ministres" are the parties', () => {
   const en = analyze(FR_IN_EN + 'The Prime Ministers affirmed their shared commitment to a free and open Indo-Pacific.');
   assert.deepEqual(holders(en, 'The Prime Ministers'), ['FRA', 'IND']);

@@ -251,7 +251,8 @@ function analyzeProvision(
       act = 'assert';
       detail = 'events recounted by a quoted speaker';
     }
-    if (act === 'call' && !m.cue.flags.has('modal') && !callAt.has(c)) callAt.set(c, m.last);
+    // Cues after a call in its clause, a verb or a modal ("appellent X à ...", "il convient de poursuivre ..."), are what others are to do.
+    if (act === 'call' && !callAt.has(c)) callAt.set(c, m.last);
     found.push({ act, start, end, rule: m.cue.actRule, detail, strong: !m.cue.flags.has('frame'), saying: m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
