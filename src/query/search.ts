@@ -1,9 +1,8 @@
 import { EntenteError } from '../core/types.ts';
 import { foldAccents } from '../core/normalize.ts';
 import { tokenize } from '../core/tokenize.ts';
-import { stemmerFor } from '../lang/stem.ts';
 import type { Db } from '../store/database.ts';
-import { factToken, indexKeyFor, phraseKeys, queryStems } from './text-index.ts';
+import { factToken, indexKeyFor, indexWords, queryStems } from './text-index.ts';
 
 /** A parsed search query: words, phrases and prefixes joined by AND, OR, NOT and parentheses. */
 export type QueryNode =
@@ -128,7 +127,7 @@ export function toFts(node: QueryNode, languages: string[]): string | null {
       return parts.length === 0 ? null : parts.length === 1 ? parts[0] : `(${parts.join(' OR ')})`;
     }
     case 'phrase': {
-      const variants = [...new Set(languages.map((l) => phraseKeys(node.words, l)).filter(Boolean))];
+      const variants = [...new Set(languages.map((l) => indexWords(node.words, l)).filter(Boolean))];
       return variants.length === 0 ? null : variants.length === 1 ? quote(variants[0]) : `(${variants.map(quote).join(' OR ')})`;
     }
     case 'or': {

@@ -59,12 +59,15 @@ export function indexText(text: string, language: string, from = 0, to = text.le
   return keys.join(' ');
 }
 
-/** The same as `indexText` over the span the tokens cover, from tokens a stage already made. */
-export function indexTokens(tokens: readonly { raw: string }[], language: string): string {
+/**
+ * The index keys of words already cut out, joined as the index holds them: a provision's words as the
+ * coding stages tokenized them (the same as `indexText` over their span), or a phrase of a query.
+ */
+export function indexWords(words: readonly string[], language: string): string {
   const key = indexKeyFor(language);
   const keys: string[] = [];
-  for (const t of tokens) {
-    const k = key(t.raw);
+  for (const w of words) {
+    const k = key(w);
     if (k) keys.push(k);
   }
   return keys.join(' ');
@@ -76,15 +79,6 @@ export function indexTokens(tokens: readonly { raw: string }[], language: string
  */
 export function queryStems(word: string, languages: string[]): string[] {
   return [...new Set(languages.map((l) => indexKeyFor(l)(word)).filter(Boolean))];
-}
-
-/** A phrase's index keys in one language, the words the index leaves out skipped, as FTS5 sees it. */
-export function phraseKeys(words: string[], language: string): string {
-  const key = indexKeyFor(language);
-  return words
-    .map((w) => key(w))
-    .filter(Boolean)
-    .join(' ');
 }
 
 /** What the index records about a provision besides its words: its codes and its document's facts. */

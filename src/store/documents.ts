@@ -6,7 +6,7 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { indexFacts, indexFingerprint, indexText, indexTokens } from '../query/text-index.ts';
+import { indexFacts, indexFingerprint, indexText, indexWords } from '../query/text-index.ts';
 import { tokensIfComputed } from '../core/tokenize.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
@@ -143,7 +143,12 @@ export function insertAnnotationBatch(db: Db, rows: AnnotationRow[]): void {
 
 function indexTokensOrText(doc: Doc, start: number, end: number): string {
   const tokens = tokensIfComputed(doc, start, end);
-  return tokens ? indexTokens(tokens, doc.language) : indexText(doc.text, doc.language, start, end);
+  return tokens
+    ? indexWords(
+        tokens.map((t) => t.raw),
+        doc.language,
+      )
+    : indexText(doc.text, doc.language, start, end);
 }
 
 /** Adds entries to the full-text index. */
