@@ -53,15 +53,15 @@ const SINGLE_CAPITAL = /^\p{Lu}$/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
 const SENTENCE_END = /[.!?…]["»”]?\s/u;
 
+/** Subjects that are the parties themselves: "les deux États", "nous", or none. */
+const PARTY_SUBJECTS = new Set<string>(['joint', 'self', 'empty']);
+
 /**
  * Acts and holders stage (codebook section 4): for each provision, what the holder does
  * (cues from the language's act lexicon, with negation, modality and clause structure) and
  * who does it (subjects, attribution frames, pronouns carried from the previous provision,
  * task lists). Every code carries its evidence span and the lexicon row or rule behind it.
  */
-/** Subjects that are the parties themselves: "les deux États", "nous", or none. */
-const PARTY_SUBJECTS = new Set<string>(['joint', 'self', 'empty']);
-
 export const actsStage: Stage = {
   name: 'acts-holders',
   run(doc, context) {
@@ -91,12 +91,14 @@ export const actsStage: Stage = {
         previousOnePerson,
       );
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
-      previousOnePerson = heldByOnePerson(doc, p, g, mentionsOf[p.index]);
+      previousOnePerson = result.onePerson;
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
-      // Both ways of announcing a task list end the provision with a colon.
-      if (p.text.trimEnd().endsWith(':') && (announcesList(doc, p, lex) || result.acts.has('commit'))) taskList = true;
-      if (p.text.trimEnd().endsWith(':') && result.acts.has('commit') && announcesList(doc, p, lex, 'agreement-intro')) agreedText = true;
+      // Both ways of announcing a task list, and the formula before an agreed text, end with a colon.
+      if (p.text.trimEnd().endsWith(':')) {
+        if (announcesList(doc, p, lex) || result.acts.has('commit')) taskList = true;
+        if (result.acts.has('commit') && announcesList(doc, p, lex, 'agreement-intro')) agreedText = true;
+      }
     }
   },
 };
@@ -109,14 +111,6 @@ function announcesList(doc: Doc, p: Provision, lex: ActLexicon, cls: 'list-intro
   const tokens = tokensOf(doc, p.start, p.end);
   const last = tokens[tokens.length - 1];
   return !!last && lex.classes.get(cls)!.has(wordOf(last));
-}
-
-/** The provision's holder evidence is one person's name: its subject or its speaker names a single person. */
-function heldByOnePerson(doc: Doc, p: Provision, g: Gazetteer, mentions: Annotation[]): boolean {
-  const holder = doc.annotations.find((a) => a.kind === 'holder' && a.provision === p.index);
-  if (!holder) return false;
-  const named = mentions.filter((m) => m.start >= holder.start && m.end <= holder.end);
-  return named.length === 1 && g.typeOf(named[0].label) === 'person';
 }
 
 /**
@@ -164,7 +158,7 @@ function analyzeProvision(
   mentions: Annotation[],
   inAgreedText = false,
   previousOnePerson = false,
-): { acts: Set<Act>; holders: string[] } {
+): { acts: Set<Act>; holders: string[]; onePerson: boolean } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const words = wordsOfTokens(tokens);
@@ -340,7 +334,10 @@ function analyzeProvision(
       provision: p.index,
       origin: 'machine',
     });
-  return { acts: actSet, holders: holders.codes };
+  // One person's name as the evidence ("Prime Minister Kishida said ..."): a following "they" is not that person.
+  const named = mentions.filter((m) => m.start >= holders.start && m.end <= holders.end);
+  const onePerson = named.length === 1 && g.typeOf(named[0].label) === 'person';
+  return { acts: actSet, holders: holders.codes, onePerson };
 }
 
 /** The clause a token belongs to: the last one starting at or before it. */
@@ -560,7 +557,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       // ("it") right before its verb refers back to the one party of the previous provision.
       if (phrase.kind === 'document' && phrase.keys.length === 1 && at === s && stop - at <= 2 && previous.length === 1 && parties.includes(previous[0]))
         return { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
-      return { kind: phrase.kind, holders: parties, isHolder: phrase.kind !== 'document' || true, start, end, rule: phrase.rule };
+      return { kind: phrase.kind, holders: parties, isHolder: true, start, end, rule: phrase.rule };
     }
   }
   const regionStart = tokens[s].start;
