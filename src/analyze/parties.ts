@@ -103,9 +103,9 @@ export const partiesStage: Stage = {
           .find((id) => id !== null);
     // "EU-China Summit", "Sommet UE-Chine", "ASEAN and China": a group paired with one state in the
     // title is one side of a bilateral statement, the state the other.
-    const titlePair = titleGroup && title ? pairedWithGroup(doc.text, titleMentions, titleGroup, g, joins) : null;
+    const titlePair = titleGroup ? pairedWithGroup(doc.text, titleMentions, titleGroup, g, joins) : null;
     let parties: string[];
-    if (titlePair) parties = [titleGroup!, titlePair];
+    if (titleGroup && titlePair) parties = [titleGroup, titlePair];
     else if (titleGroup && titleStates.size < 2) parties = [titleGroup];
     else if (headGroup) parties = [headGroup];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];

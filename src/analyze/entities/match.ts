@@ -122,14 +122,16 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   const ctx = entityContext(g.language);
   const tokens = given ?? tokenize(text, from, to);
   const mentions: Mention[] = [];
+  /** A name matched: a mention, and the document now knows the entry. */
+  const named = (m: Mention) => {
+    mentions.push(m);
+    memory.seen.add(m.id);
+    memory.counts.set(m.id, (memory.counts.get(m.id) ?? 0) + 1);
+  };
   for (let i = 0; i < tokens.length;) {
     const pair = ctx.coordinator.has(tokens[i + 1]?.norm ?? '') ? sharedName(text, tokens, i, g) : null;
     if (pair) {
-      for (const m of pair.mentions) {
-        mentions.push(m);
-        memory.seen.add(m.id);
-        memory.counts.set(m.id, (memory.counts.get(m.id) ?? 0) + 1);
-      }
+      pair.mentions.forEach(named);
       i = pair.next;
       continue;
     }
@@ -157,9 +159,7 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
         i = found.next;
         continue;
       }
-      mentions.push(found.mention);
-      memory.seen.add(found.mention.id);
-      memory.counts.set(found.mention.id, (memory.counts.get(found.mention.id) ?? 0) + 1);
+      named(found.mention);
       rememberHead(found.alias, g, memory, ctx);
       i = found.next;
       continue;

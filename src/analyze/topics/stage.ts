@@ -342,6 +342,7 @@ export const topicStage: Stage = {
   name: 'topics',
   run(doc) {
     const model = loadTopicModel(doc.language);
+    const lex = loadActLexicon(doc.language);
     const mentionsOf = entitiesByProvision(doc);
     const actsOf = doc.provisions.map(() => [] as Annotation[]);
     const holdersOf = doc.provisions.map(() => new Set<string>());
@@ -354,7 +355,7 @@ export const topicStage: Stage = {
       const tokens = tokensOf(doc, p.start, p.end);
       // An attribution ("..., a déclaré M. Wang lors d'une conférence de presse", "according to state
       // media") says where the words come from, not what they are about.
-      const frame = findFrame(p, loadActLexicon(doc.language));
+      const frame = findFrame(p, lex);
       const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens).filter(
         (e) => !frame || e.start < frame.start || e.end > frame.end,
       );
