@@ -539,6 +539,29 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(holders(doc, 'Les deux parties'), ['CHN', 'RUS']);
   });
 
+  test('after a call, a conjugated verb after "and / et" is the holders\' own act again; an infinitive or a "que" clause is not', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The leaders urged all parties to exercise restraint and reaffirmed their support for a two-state solution.\n' +
+        'The two sides called for an immediate ceasefire and will continue to provide humanitarian aid.\n' +
+        'The leaders urged all parties to ensure safe access and to protect civilians.',
+    );
+    assert.deepEqual(acts(en, 'The leaders urged all parties to exercise'), ['call', 'support']);
+    assert.deepEqual(acts(en, 'The two sides called'), ['call', 'commit']);
+    assert.deepEqual(acts(en, 'The leaders urged all parties to ensure'), ['call']);
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties plaident pour une réforme du Conseil de sécurité et s’engagent à renforcer leur coordination.\n' +
+        'Les deux parties appellent la communauté internationale à soutenir ce processus et continueront de coopérer étroitement.\n' +
+        'Les deux parties appellent les pays concernés à cesser les hostilités et à s’engager dans un dialogue.\n' +
+        'Les deux parties ont suggéré que tous les pays travaillent ensemble et renforcent la coopération.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties plaident'), ['call', 'commit']);
+    assert.deepEqual(acts(fr, 'Les deux parties appellent la communauté'), ['call', 'commit']);
+    assert.deepEqual(acts(fr, 'Les deux parties appellent les pays'), ['call']);
+    assert.deepEqual(acts(fr, 'Les deux parties ont suggéré'), ['call']);
+  });
+
   test('a verb in a relative clause about third parties is not an act of the holders', () => {
     const doc = analyze(CN_RU_FR + 'Les deux parties condamnent les pays qui soutiennent le terrorisme international.');
     assert.deepEqual(acts(doc, 'Les deux parties'), ['oppose']);

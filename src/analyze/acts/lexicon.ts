@@ -84,6 +84,7 @@ const STAGE_CLASSES = [
   'list-intro',
   'agreement-intro',
   'list-join',
+  'finite',
 ];
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
 const cache = new Map<string, ActLexicon>();

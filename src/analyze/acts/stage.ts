@@ -219,8 +219,9 @@ function analyzeProvision(
       found.push({ act: 'commit', start, end, rule: m.cue.actRule, detail: 'subject-less task', strong: true, clause: c });
       continue;
     }
-    // What others are called on to do is not an act of the holders: "appellent X à soutenir Y".
-    if (act !== 'call' && callAt.has(c) && m.first > callAt.get(c)!) continue;
+    // What others are called on to do is not an act of the holders: "appellent X à soutenir Y";
+    // but a conjugated verb after "and" is the holders' again: "urged X to ... and reaffirmed ...".
+    if (act !== 'call' && callAt.has(c) && m.first > callAt.get(c)! && m.first < ownVerbAfter(scope, callAt.get(c)! + 1, clauses[c].end)) continue;
     if (
       m.cue.flags.has('task-object') &&
       subject.kind === 'empty' &&
@@ -383,6 +384,40 @@ function isNegated(words: string[], m: CueMatch, lex: ActLexicon): boolean {
 /** Some word of words[from, to) is in the set. */
 function anyIn(words: string[], from: number, to: number, set: Set<string>): boolean {
   for (let i = from; i < Math.min(to, words.length); i++) if (set.has(words[i])) return true;
+  return false;
+}
+
+/**
+ * Where, in tokens [from, to), the holders' own verb comes back after what a call asks of others:
+ * a join word, then a conjugated verb ("and reaffirmed", "et s'engagent", "et continueront"), which
+ * an infinitive of the call's scope cannot be. `to` when there is none, or when the call's scope is a
+ * complement clause (its verbs are conjugated too).
+ */
+function ownVerbAfter(scope: ProvisionScope, from: number, to: number): number {
+  const { words, lex } = scope;
+  const join = lex.classes.get('clause-join')!;
+  const refl = lex.classes.get('refl');
+  const complementiser = lex.classes.get('complementiser')!;
+  for (let i = from; i < to; i++) {
+    // "ont suggéré que tous les pays ... renforcent la coopération et s'opposent à ...": the verbs
+    // of a complement clause are its own subject's.
+    if (complementiser.has(words[i - 1])) return to;
+    if (!join.has(words[i - 1])) continue;
+    const verb = refl?.has(words[i]) && i + 1 < to ? i + 1 : i;
+    if (isConjugated(words[verb], lex)) return i;
+  }
+  return to;
+}
+
+/**
+ * Whether a word is a conjugated verb form by the language's `finite` class: whole words ("will"),
+ * endings ("-ed", on words of three letters more) and endings that rule a word out ("!-ment").
+ */
+function isConjugated(word: string, lex: ActLexicon): boolean {
+  const finite = lex.classes.get('finite')!;
+  if (finite.has(word)) return true;
+  for (const entry of finite) if (entry.startsWith('!-') && word.endsWith(entry.slice(2))) return false;
+  for (const entry of finite) if (entry.startsWith('-') && word.length >= entry.length + 2 && word.endsWith(entry.slice(1))) return true;
   return false;
 }
 
