@@ -562,6 +562,16 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux parties ont suggéré'), ['call']);
   });
 
+  test('"and" + a conjugated cue ends a complement clause: "noted that trade grew and agreed to ..."', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The Sides noted with satisfaction that bilateral trade reached a record level and agreed to double it by 2030.\n' +
+        'The Sides noted with satisfaction that bilateral trade reached a record level and kept growing.',
+    );
+    assert.deepEqual(acts(en, 'The Sides noted with satisfaction that bilateral trade reached a record level and agreed'), ['commit', 'support']);
+    assert.deepEqual(acts(en, 'The Sides noted with satisfaction that bilateral trade reached a record level and kept'), ['support']);
+  });
+
   test('a verb in a relative clause about third parties is not an act of the holders', () => {
     const doc = analyze(CN_RU_FR + 'Les deux parties condamnent les pays qui soutiennent le terrorisme international.');
     assert.deepEqual(acts(doc, 'Les deux parties'), ['oppose']);

@@ -472,8 +472,15 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         else if (gap.includes(',') && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       }
       // "..., recognizes that the treaty entered into force, and supports ...": a complement has its
-      // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it.
-      else if (clauseJoin.has(w) && i + 2 < end && starts[starts.length - 1].type === 'complement' && gap.includes(',') && isVerbal(i + 1))
+      // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it, and so
+      // does "and" with a conjugated cue after it ("noted that trade grew and agreed to ...").
+      else if (
+        clauseJoin.has(w) &&
+        i + 2 < end &&
+        starts[starts.length - 1].type === 'complement' &&
+        isVerbal(i + 1) &&
+        (gap.includes(',') || (cueStarts.has(i + 1) && isConjugated(words[i + 1], lex)))
+      )
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
         (starts.push({ at: i + 1, type: 'complement' }), (verbSeen = false));
