@@ -562,6 +562,18 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux parties ont suggéré'), ['call']);
   });
 
+  test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
+    const fr = analyze(
+      CN_RU_FR +
+        'M. Wang a déclaré que la Chine s’opposait à toute ingérence et soutenait le principe de non-alignement.\n' +
+        'Selon le communiqué, les deux pays saluaient les progrès accomplis.\n' +
+        'M. Lavrov a précisé que la Russie demandait aux États-Unis de lever les sanctions.',
+    );
+    assert.deepEqual(acts(fr, 'M. Wang'), ['oppose', 'support']);
+    assert.deepEqual(acts(fr, 'Selon le communiqué'), ['support']);
+    assert.deepEqual(acts(fr, 'M. Lavrov'), ['call']);
+  });
+
   test('"and" + a conjugated cue ends a complement clause: "noted that trade grew and agreed to ..."', () => {
     const en = analyze(
       US_JP_EN +
