@@ -30,6 +30,18 @@ describe('topics: domains', () => {
     assert.ok(topics(doc, 'Les deux pays renforceront').includes('energy'));
   });
 
+  test('every domain of a list after "domaines" / "areas" is a topic, up to a comma before a task verb', () => {
+    const fr = analyze(
+      FR +
+        'Les deux parties renforceront la coopération dans les domaines du commerce, de l’agriculture, de l’énergie et des technologies de l’information.\n' +
+        'Renforcer la coopération dans les domaines de la haute technologie, promouvoir la circulation des talents.',
+    );
+    assert.deepEqual(topics(fr, 'Les deux parties renforceront'), ['agriculture', 'economy', 'energy', 'science_tech']);
+    assert.deepEqual(topics(fr, 'Renforcer'), ['science_tech']);
+    const en = analyze(EN + 'The two sides agreed to expand cooperation in the areas of trade, energy and vaccines.');
+    assert.deepEqual(topics(en, 'The two sides'), ['economy', 'energy', 'health']);
+  });
+
   test('energy sentences are energy (English)', () => {
     const doc = analyze(
       EN +

@@ -85,6 +85,7 @@ const STAGE_CLASSES = [
   'agreement-intro',
   'list-join',
   'finite',
+  'domain-list',
 ];
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
 const cache = new Map<string, ActLexicon>();

@@ -7,7 +7,7 @@ import { DATA_DIR, readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
 import { stemmerFor } from '../../lang/stem.ts';
 import { findFrame } from '../acts/frames.ts';
-import { loadActLexicon } from '../acts/lexicon.ts';
+import { loadActLexicon, type ActLexicon } from '../acts/lexicon.ts';
 import type { Stage } from '../stage.ts';
 
 interface Term {
@@ -33,6 +33,8 @@ export interface TopicModel {
   relations: Map<string, Term>;
   /** Possessive determiners (the `poss` class of classes.tsv): "leur coopération", "our alliance". */
   possessives: Set<string>;
+  /** Nouns that announce a list of domains (the `domain-list` class): "dans les domaines du commerce, de l'énergie et ...". */
+  domainNouns: Set<string>;
   /** Phrases naming the parties together (holders.tsv, several words): "entre les deux pays". */
   jointPhrases: string[][];
   stem: (w: string) => string;
@@ -122,13 +124,29 @@ export function loadTopicModel(language: string): TopicModel {
     signals.set(row.cells.entity, list);
   }
   const possessives = new Set<string>();
-  for (const row of readTsv(path.join(languageDir(lang), 'classes.tsv'), ['class']))
-    if (row.cells.class === 'poss') for (const w of (row.cells.words ?? '').split(/\s+/).filter(Boolean)) possessives.add(foldAccents(w).toLowerCase());
+  const domainNouns = new Set<string>();
+  for (const row of readTsv(path.join(languageDir(lang), 'classes.tsv'), ['class'])) {
+    const words = (row.cells.words ?? '').split(/\s+/).filter(Boolean);
+    if (row.cells.class === 'poss') for (const w of words) possessives.add(foldAccents(w).toLowerCase());
+    if (row.cells.class === 'domain-list') for (const w of words) domainNouns.add(foldAccents(w).toLowerCase());
+  }
   const jointPhrases = readTsv(path.join(languageDir(lang), 'holders.tsv'), ['kind', 'phrase'])
     .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
     .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
     .filter((words) => words.length > 1);
-  const model = { language: lang, topics, root, signals, relations, possessives, jointPhrases, stem, trieWords: new Map<string, TrieWord>(), exactForms };
+  const model = {
+    language: lang,
+    topics,
+    root,
+    signals,
+    relations,
+    possessives,
+    domainNouns,
+    jointPhrases,
+    stem,
+    trieWords: new Map<string, TrieWord>(),
+    exactForms,
+  };
   cache.set(lang, model);
   return model;
 }
@@ -311,6 +329,46 @@ export function relationshipEvidence(
  * Sums evidence per topic: a term counts once per provision, and a term inside a longer one
  * ("prolifération" in "non-prolifération", "talks" in "peace talks") does not count again.
  */
+/** How far a list of domains reaches after the noun that announces it, at most (characters). */
+const DOMAIN_LIST_REACH = 200;
+
+/**
+ * Spans of text that list domains: from a noun of the `domain-list` class ("domaines", "areas") to
+ * the end of the list: ";" or ":", a comma before a task verb ("..., promouvoir ..."), the end of
+ * the provision, or DOMAIN_LIST_REACH. A domain named in such a list is a topic of the provision
+ * even if another one has stronger words: "coopération dans les domaines du commerce, de
+ * l'agriculture et de l'énergie" is about all three. (The relationship itself is no domain: "... sur
+ * la base de la confiance mutuelle" after the list does not make it one.)
+ */
+function listedDomains(text: string, tokens: readonly Token[], model: TopicModel, taskVerbs: ReadonlySet<string>): [number, number][] {
+  if (!model.domainNouns.size) return [];
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!model.domainNouns.has(tokens[i].norm)) continue;
+    const from = tokens[i].end;
+    let end = Math.min(from + DOMAIN_LIST_REACH, tokens[tokens.length - 1].end);
+    const stop = text.slice(from, end).search(/[;:]/);
+    if (stop >= 0) end = from + stop;
+    for (let k = i + 1; k < tokens.length && tokens[k].start < end; k++)
+      if (taskVerbs.has(tokens[k].norm) && text.slice(tokens[k - 1].end, tokens[k].start).includes(',')) end = tokens[k - 1].end;
+    spans.push([from, end]);
+  }
+  return spans;
+}
+
+const taskVerbCache = new Map<string, Set<string>>();
+
+/** The verbs that open a task ("Renforcer ...", "Promote ..."): the first words of the act lexicon's `initial` cues. */
+function taskVerbsOf(lex: ActLexicon): Set<string> {
+  let verbs = taskVerbCache.get(lex.language);
+  if (!verbs) {
+    verbs = new Set<string>();
+    for (const cue of lex.cues) if (cue.flags.has('initial')) for (const alt of cue.pattern[0]?.positive ?? []) if ('exact' in alt) verbs.add(alt.exact);
+    taskVerbCache.set(lex.language, verbs);
+  }
+  return verbs;
+}
+
 function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   const weights = new Map<string, number[]>();
   const counted = new Set<string>();
@@ -378,7 +436,17 @@ export const topicStage: Stage = {
       const { minScore, decisiveShare, closeShare, minAlone } = TOPIC_DECISION;
       // Besides the best topic, a topic needs decisive evidence or a score close to the best: a
       // weight-3 term, a named entity, the relationship or a report; one generic word is not enough.
-      const decisive = new Set(evidence.filter((e) => e.weight >= 3 || /^(entity|relationship|report)/.test(e.what)).map((e) => e.topic));
+      const listed = listedDomains(doc.text, tokens, model, taskVerbsOf(lex));
+      const decisive = new Set(
+        evidence
+          .filter(
+            (e) =>
+              e.weight >= 3 ||
+              /^(entity|relationship|report)/.test(e.what) ||
+              (e.weight >= 2 && e.topic !== 'bilateral' && listed.some(([s, t]) => e.start >= s && e.end <= t)),
+          )
+          .map((e) => e.topic),
+      );
       let chosen = [...scores.entries()]
         .filter(([t, s]) => s >= minScore && (s === best || s >= best * (decisive.has(t) ? decisiveShare : closeShare)))
         .map(([t]) => t);
