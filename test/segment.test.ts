@@ -292,3 +292,11 @@ test('an abbreviation that may end a sentence ("etc.", "p.m.") ends it before a 
     'They discussed trade, energy, etc. and agreed to meet.',
   ]);
 });
+
+test('a title ending in ": Joint Press Release" / ": déclaration conjointe" marks the statement text itself', () => {
+  const body = '\n\nBrussels, 24 July 2025\n\nThe summit took place in Beijing on 24 July 2025. The EU raised its concerns about export controls.';
+  assert.equal(analyze('EU-China Summit: Joint Press Release' + body).docType, 'statement_text');
+  assert.equal(analyze('EU-China summit ends without deal' + body).docType, 'news_report');
+  const fr = '\n\nBruxelles, le 24 juillet 2025\n\nLe sommet a eu lieu à Pékin le 24 juillet 2025. L’UE a fait part de ses préoccupations.';
+  assert.equal(analyze('Sommet UE-Chine : déclaration conjointe' + fr).docType, 'statement_text');
+});
