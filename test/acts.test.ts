@@ -177,6 +177,23 @@ describe('holders: people, "nous"/"we", pronouns', () => {
     for (const prefix of ['We express', 'We welcome', 'We will']) assert.deepEqual(holders(doc, prefix), ['brics']);
   });
 
+  test("in a group's declaration, member states named as subjects hold their own acts", () => {
+    const doc = analyze(
+      'Declaration of the Sixteenth BRICS Summit\n\n' +
+        '1. We, the leaders of BRICS, gathered for the sixteenth summit of the group.\n' +
+        '2. China and Russia support the aspiration of Brazil and India to play a greater role in the United Nations.\n' +
+        '3. India reaffirmed its opposition to the project.\n' +
+        '4. Japan supports the initiative.',
+    );
+    assert.deepEqual(doc.parties, ['brics']);
+    assert.deepEqual(acts(doc, 'China and Russia'), ['support']);
+    assert.deepEqual(holders(doc, 'China and Russia'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(doc, 'India reaffirmed'), ['oppose']);
+    assert.deepEqual(holders(doc, 'India reaffirmed'), ['IND']);
+    // Japan is no member: what a third state does is not coded as the declaration's act.
+    assert.deepEqual(acts(doc, 'Japan supports'), ['assert']);
+  });
+
   test('a group summit whose first provision lists its members as authors has the group as party, not the states listed', () => {
     const doc = analyze(
       'Kazan Declaration\n' +
@@ -560,6 +577,26 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux parties appellent la communauté'), ['call', 'commit']);
     assert.deepEqual(acts(fr, 'Les deux parties appellent les pays'), ['call']);
     assert.deepEqual(acts(fr, 'Les deux parties ont suggéré'), ['call']);
+  });
+
+  test('a meeting to come is a commitment, a meeting held is a report; "stand for / against" is support / oppose', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The next meeting will be held in Tokyo in 2026.\n' +
+        'The summit was held in Tokyo on 3 May 2025.\n' +
+        'The two sides stand for the peaceful settlement of disputes.\n' +
+        'The two sides stand against all forms of protectionism.',
+    );
+    assert.deepEqual(acts(en, 'The next meeting'), ['commit']);
+    assert.deepEqual(acts(en, 'The summit was held'), ['report']);
+    assert.deepEqual(acts(en, 'The two sides stand for'), ['support']);
+    assert.deepEqual(acts(en, 'The two sides stand against'), ['oppose']);
+    const fr = analyze(
+      CN_RU_FR + 'La prochaine réunion se tiendra à Moscou en 2026.\nLe prochain sommet aura lieu à Pékin.\nLe sommet s’est tenu à Moscou le 3 mai 2025.',
+    );
+    assert.deepEqual(acts(fr, 'La prochaine réunion'), ['commit']);
+    assert.deepEqual(acts(fr, 'Le prochain sommet'), ['commit']);
+    assert.deepEqual(acts(fr, 'Le sommet s’est tenu'), ['report']);
   });
 
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {

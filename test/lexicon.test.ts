@@ -215,6 +215,23 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes(`lang/en/topics.tsv:${line}`), `"${r.text}" does not name lang/en/topics.tsv:${line}`);
   });
 
+  test('a group member that is not an ISO alpha-3 code is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'gazetteer/groups.tsv'), 'mercosur\tARG Brazil');
+    const code = `
+      const { issuingGroups } = await import(${JSON.stringify(url('src/analyze/groups.ts'))});
+      try {
+        issuingGroups();
+        console.log(JSON.stringify({ ok: true }));
+      } catch (e) {
+        console.log(JSON.stringify({ ok: false, message: e.message, text: typeof e.describe === 'function' ? e.describe() : String(e) }));
+      }`;
+    const r = runWith(dir, code) as Outcome;
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /"Brazil" of mercosur/);
+    assert.ok(r.text!.includes(`gazetteer/groups.tsv:${line}`), `"${r.text}" does not name gazetteer/groups.tsv:${line}`);
+  });
+
   test('an unknown scope in doc-type.tsv is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'lang/en/doc-type.tsv'), 'statement_text\t2\t^joint\theadline');

@@ -300,3 +300,10 @@ test('a title ending in ": Joint Press Release" / ": déclaration conjointe" mar
   const fr = '\n\nBruxelles, le 24 juillet 2025\n\nLe sommet a eu lieu à Pékin le 24 juillet 2025. L’UE a fait part de ses préoccupations.';
   assert.equal(analyze('Sommet UE-Chine : déclaration conjointe' + fr).docType, 'statement_text');
 });
+
+test('a title "<Place> Declaration ..." marks the statement text, even under a bare date line', () => {
+  const doc = analyze(
+    'Tianjin Declaration of the Council of Heads of State of the Shanghai Cooperation Organisation\n\n1 September 2025\n\nThe Member States strongly condemn terrorism in all its forms.',
+  );
+  assert.equal(doc.docType, 'statement_text');
+});

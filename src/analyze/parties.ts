@@ -1,16 +1,12 @@
-import path from 'node:path';
 import { tokensOf, wordsOf } from '../core/tokenize.ts';
 import { foldAccents } from '../core/normalize.ts';
 import { loadActLexicon } from './acts/lexicon.ts';
 import { entitiesByProvision } from '../core/types.ts';
-import { DATA_DIR, readTsv } from '../lang/tsv.ts';
 import type { Stage } from './stage.ts';
+import { issuingGroups } from './groups.ts';
 import { loadGazetteer, type Gazetteer } from './entities/gazetteer.ts';
 import { findMentions, newMemory } from './entities/match.ts';
 import { mentionKind } from './entities/stage.ts';
-
-let groups: Set<string> | null = null;
-const issuingGroups = () => (groups ??= new Set(readTsv(path.join(DATA_DIR, 'gazetteer', 'groups.tsv'), ['id']).map((r) => r.cells.id)));
 
 /**
  * Parties stage: who issues the statement the document is about. States (directly, through
@@ -86,7 +82,7 @@ export const partiesStage: Stage = {
     }
     const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const states = ranked.filter(([id]) => g.typeOf(id) === 'state');
-    const group = ranked.find(([id]) => issuingGroups().has(id));
+    const group = ranked.find(([id]) => issuingGroups().ids.has(id));
     // A group named in the title, the headings above the first provision or the first provision;
     // looked for only when the first provision lists its authors.
     const headEnd = doc.provisions[0]?.end ?? doc.text.length;
@@ -152,9 +148,9 @@ function pairedWithGroup(
 
 /** The issuing group an entry is, or belongs to by its identifier ("sco_heads_of_state_council" → sco). */
 function groupOf(id: string): string | null {
-  if (issuingGroups().has(id)) return id;
+  if (issuingGroups().ids.has(id)) return id;
   const prefix = id.split('_')[0];
-  return id.includes('_') && issuingGroups().has(prefix) ? prefix : null;
+  return id.includes('_') && issuingGroups().ids.has(prefix) ? prefix : null;
 }
 
 /** The words that join the names of a list in a language: its "and" (the `list-join` class) and its articles. */
@@ -193,6 +189,6 @@ function stateCredited(g: Gazetteer, id: string): string | null {
 
 /** A person counts for its state; a group for itself. */
 function credit(g: Gazetteer, id: string, weight: number, add: (id: string, w: number) => void): void {
-  const credited = stateCredited(g, id) ?? (issuingGroups().has(id) ? id : null);
+  const credited = stateCredited(g, id) ?? (issuingGroups().ids.has(id) ? id : null);
   if (credited) add(credited, weight);
 }

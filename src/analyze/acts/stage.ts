@@ -7,6 +7,7 @@ import { loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKi
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { findFrame, type Frame } from './frames.ts';
 import { segmentationData } from '../../lang/language-data.ts';
+import { memberOfParty } from '../groups.ts';
 
 /** How the subject of a clause was resolved. */
 type SubjectKind = HolderPhraseKind | 'explicit' | 'none' | 'empty';
@@ -634,7 +635,8 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     return {
       kind: 'explicit',
       holders,
-      isHolder: holders.every((h) => parties.includes(h)),
+      // A member state of a party group ("India reaffirmed ..." in an SCO declaration) holds its own acts.
+      isHolder: holders.every((h) => parties.includes(h) || memberOfParty(h, parties)),
       start: evidenceStart,
       end: evidenceEnd,
       rule: 'holders:named-subject',
