@@ -599,6 +599,24 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Le sommet s’est tenu'), ['report']);
   });
 
+  test('a reaffirmed commitment to someone or something is support, in the plural too; to act, commit', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The United States reaffirms its ironclad alliance commitments to Japan.\nThe two sides reaffirmed their commitments to strengthen cooperation.',
+    );
+    assert.deepEqual(acts(en, 'The United States reaffirms'), ['support']);
+    assert.deepEqual(acts(en, 'The two sides reaffirmed'), ['commit']);
+    const fr = analyze(
+      CN_RU_FR +
+        'Les deux parties réaffirment leurs engagements en faveur du multilatéralisme.\n' +
+        'La Russie réaffirme son engagement envers la sécurité de la région.\n' +
+        'Les deux parties réaffirment leurs engagements à renforcer leur coopération.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties réaffirment leurs engagements en'), ['support']);
+    assert.deepEqual(acts(fr, 'La Russie'), ['support']);
+    assert.deepEqual(acts(fr, 'Les deux parties réaffirment leurs engagements à'), ['commit']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
