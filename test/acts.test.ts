@@ -617,6 +617,19 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux parties réaffirment leurs engagements à'), ['commit']);
   });
 
+  test('"positively assesses", "highly evaluate", "adherence to" are support', () => {
+    const en = analyze(
+      CN_RU_EN +
+        'The Chinese side positively assesses the efforts of the Russian side to resolve the crisis.\n' +
+        'The Russian side reaffirms its adherence to the one-China principle.\n' +
+        'The Sides assessed the international situation.',
+    );
+    assert.deepEqual(acts(en, 'The Chinese side'), ['support']);
+    assert.deepEqual(holders(en, 'The Chinese side'), ['CHN']);
+    assert.deepEqual(acts(en, 'The Russian side'), ['support']);
+    assert.deepEqual(acts(en, 'The Sides assessed'), ['assert']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
