@@ -630,6 +630,20 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(en, 'The Sides assessed'), ['assert']);
   });
 
+  test('"X told Y that ...": the speaker holds the act, not the one told; a reported "would" + verb is a commitment', () => {
+    const en = analyze(
+      CN_RU_EN +
+        'Xi Jinping told Putin that China was ready to help.\n' +
+        'Putin told Xi that Russia would supply more gas.\n' +
+        'The two sides expressed the hope that the gains of this visit would open up new prospects.',
+    );
+    assert.deepEqual(holders(en, 'Xi Jinping told'), ['CHN']);
+    assert.deepEqual(acts(en, 'Xi Jinping told'), ['commit']);
+    assert.deepEqual(holders(en, 'Putin told'), ['RUS']);
+    assert.deepEqual(acts(en, 'Putin told'), ['commit']);
+    assert.notDeepEqual(acts(en, 'The two sides expressed'), ['commit']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
