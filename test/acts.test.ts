@@ -644,6 +644,16 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.notDeepEqual(acts(en, 'The two sides expressed'), ['commit']);
   });
 
+  test('"M. Xi a assuré à M. Poutine que ...": the speaker holds the act; a reported conditional ("fournirait") is a commitment', () => {
+    const fr = analyze(
+      CN_RU_FR + 'M. Xi a assuré à M. Poutine que la Chine était prête à coopérer.\nM. Poutine a affirmé à M. Xi que la Russie fournirait davantage de gaz.',
+    );
+    assert.deepEqual(holders(fr, 'M. Xi'), ['CHN']);
+    assert.deepEqual(acts(fr, 'M. Xi'), ['commit']);
+    assert.deepEqual(holders(fr, 'M. Poutine'), ['RUS']);
+    assert.deepEqual(acts(fr, 'M. Poutine'), ['commit']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
