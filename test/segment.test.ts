@@ -307,3 +307,20 @@ test('a title "<Place> Declaration ..." marks the statement text, even under a b
   );
   assert.equal(doc.docType, 'statement_text');
 });
+
+test('a list item that goes on ("; and", ", et") is a provision, not a heading', () => {
+  const doc = analyze(
+    'Joint Statement of the Republic of Korea and the United States\n\nThe two Presidents committed to:\n(a) strengthen deterrence on the Korean Peninsula;\n(b) expand the scope of combined exercises; and\n(c) reactivate the consultation group.\n\nII. ECONOMIC SECURITY\n\nLes deux parties conviennent de :\n- renforcer la coopération,\n- développer les échanges, et\n- soutenir la recherche.',
+  );
+  assert.deepEqual(provisionTexts(doc), [
+    'The two Presidents committed to:',
+    'strengthen deterrence on the Korean Peninsula;',
+    'expand the scope of combined exercises; and',
+    'reactivate the consultation group.',
+    'Les deux parties conviennent de :',
+    'renforcer la coopération,',
+    'développer les échanges, et',
+    'soutenir la recherche.',
+  ]);
+  assert.ok(doc.lines.some((l) => l.kind === 'heading' && l.text === 'II. ECONOMIC SECURITY'));
+});

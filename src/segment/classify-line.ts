@@ -16,6 +16,8 @@ export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\)|\((\d{1,
 const CAPTION_OF_PEOPLE = /^[^,.;:!?]{3,60}, [^,.;:!?]{3,60},? (?:et|and|und|y) [^,.;:!?]{3,60}, [^,.;:!?]{3,60}$/u;
 const BREADCRUMB = /^(?:[^>›»]{1,40}\s*(?:>>|>|›)\s*){1,6}[^>›»]{1,40}$/u;
 const LONE_SYMBOLS = /^[\p{P}\p{S}\s]*$/u;
+/** Ends with a comma or semicolon, perhaps then a short conjunction ("; and", ", ou"): the sentence goes on in the next line. */
+const CONTINUED_ITEM = /[,;]\s*\p{Ll}{0,3}$/u;
 
 /**
  * Classifies one paragraph of text: page furniture, datelines, captions and breadcrumbs by
@@ -30,6 +32,8 @@ export function classifyLine(line: string, data: SegmentationData): LineClass {
   if (isDateLine(text, data)) return { kind: 'dateline', rule: 'shape:dateline' };
   if (LIST_MARKER.test(text) || /^[a-z]\)\s/.test(text)) return { kind: 'list_item', rule: 'shape:list-marker' };
   if (FINAL_PUNCT.test(text)) return { kind: 'body', rule: 'shape:sentence' };
+  // An item of a list that goes on: "(b) expand the scope of combined exercises; and", "..., et".
+  if (CONTINUED_ITEM.test(text)) return { kind: 'body', rule: 'shape:continued-list-item' };
   if (CAPTION_OF_PEOPLE.test(text)) return { kind: 'caption', rule: 'shape:caption-of-people' };
   // A numbered paragraph whose sentence lacks its final stop is still body text.
   if (SECTION_NUMBER.test(text) && text.split(/\s+/).length > 12) return { kind: 'body', rule: 'shape:numbered-paragraph' };
