@@ -39,6 +39,17 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(doc, 'Elles soutiennent'), ['un']);
   });
 
+  test('"Korea" / "Corée" alone is the Republic of Korea once it was named in full, and no state before', () => {
+    const en = analyze(
+      EN + 'Korea will host the meeting.\nThe Republic of Korea and Japan met.\nKorea will host the next meeting.\nNorth Korea launched a missile.',
+    );
+    assert.deepEqual(ents(en, 'Korea will host the meeting'), []);
+    assert.deepEqual(ents(en, 'Korea will host the next'), ['KOR']);
+    assert.deepEqual(ents(en, 'North Korea'), ['PRK']);
+    const fr = analyze(FR + 'La République de Corée et le Japon se sont réunis.\nLa Corée accueillera la prochaine réunion.');
+    assert.deepEqual(ents(fr, 'La Corée'), ['KOR']);
+  });
+
   test('acronyms are case-sensitive: "US" is the United States, "us" is not', () => {
     const doc = analyze(
       EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.',
