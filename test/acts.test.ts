@@ -654,6 +654,21 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'M. Poutine'), ['commit']);
   });
 
+  test('a third state\'s ministry, spokesperson or official holds what it says: "The Indian Ministry ...", "Un porte-parole américain ..."', () => {
+    const en = analyze(
+      'China and Russia sign statement\n\nThe two countries signed a joint statement on Friday.\nThe Indian Ministry of External Affairs said New Delhi was concerned about the escalation.\nA senior U.S. official said Washington would respond.',
+    );
+    assert.deepEqual(en.parties, ['CHN', 'RUS']);
+    assert.deepEqual(holders(en, 'The Indian Ministry'), ['IND']);
+    assert.deepEqual(holders(en, 'A senior U.S. official'), ['USA']);
+    const fr = analyze(
+      'La Chine et la Russie signent une déclaration\n\nLes deux pays ont signé un texte.\nUn porte-parole américain a déclaré que Washington réagirait.\nLe ministère indien des Affaires étrangères a indiqué que New Delhi était préoccupé.',
+    );
+    assert.deepEqual(fr.parties, ['CHN', 'RUS'], 'two states paired in the title outweigh a third named in the body');
+    assert.deepEqual(holders(fr, 'Un porte-parole'), ['USA']);
+    assert.deepEqual(holders(fr, 'Le ministère indien'), ['IND']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

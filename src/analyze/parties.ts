@@ -37,6 +37,11 @@ export const partiesStage: Stage = {
     titleMentions.forEach((m, i) => {
       if (m.kind !== 'capital' || pairedCapitals.has(i)) credit(g, m.id, 3, add);
     });
+    // Exactly two states paired in the title ("La Chine et la Russie signent ...", "India-Japan
+    // summit") are what a joint statement names: as strong a sign as a pair opening the body.
+    const titleActors = titleMentions.filter((m, i) => m.kind !== 'capital' || pairedCapitals.has(i));
+    if (titleActors.length === 2 && pairs(doc.text.slice(titleActors[0].end, titleActors[1].start), joins))
+      for (const m of titleActors) credit(g, m.id, 2, add);
     // "XV BRICS Summit Johannesburg II Declaration": a group named in the title (or one of its
     // bodies: "Council of Heads of State of the SCO") with no pair of states beside it issues the
     // declaration as such.
