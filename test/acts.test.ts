@@ -669,6 +669,18 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(holders(fr, 'Le ministère indien'), ['IND']);
   });
 
+  test("a treaty's or agreement's own text: the parties' present-tense provisions are commitments", () => {
+    const fr = analyze(
+      'Traité entre la République française et la République italienne\n\nLes Parties favorisent les échanges entre leurs forces armées.\nElles se consultent régulièrement.',
+    );
+    assert.deepEqual(acts(fr, 'Les Parties favorisent'), ['commit']);
+    assert.deepEqual(acts(fr, 'Elles se consultent'), ['commit']);
+    const en = analyze('Agreement between Japan and Australia\n\nThe Parties exchange information on defence matters.');
+    assert.deepEqual(acts(en, 'The Parties exchange'), ['commit']);
+    const statement = analyze('Joint Statement of Japan and Australia\n\nThe two countries exchange information on defence matters.');
+    assert.deepEqual(acts(statement, 'The two countries'), ['assert']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

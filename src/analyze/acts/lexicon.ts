@@ -86,6 +86,7 @@ const STAGE_CLASSES = [
   'list-join',
   'finite',
   'domain-list',
+  'agreement-title',
 ];
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
 const cache = new Map<string, ActLexicon>();

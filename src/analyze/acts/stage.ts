@@ -73,8 +73,9 @@ export const actsStage: Stage = {
     const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
     let taskParagraph = -1;
-    // After "sont convenues de ce qui suit :" / "have agreed as follows:", the rest is the agreed text.
-    let agreedText = false;
+    // After "sont convenues de ce qui suit :" / "have agreed as follows:", the rest is the agreed text;
+    // a treaty's or an agreement's own text ("Traité entre ...", "Agreement between ...") is all of it.
+    let agreedText = doc.docType === 'statement_text' && titledAsAgreement(doc, lex);
     let previousOnePerson = false;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
@@ -103,6 +104,15 @@ export const actsStage: Stage = {
     }
   },
 };
+
+/** The title opens with a word of the `agreement-title` class ("Traité ...", "The Agreement between ..."), articles aside. */
+function titledAsAgreement(doc: Doc, lex: ActLexicon): boolean {
+  const title = doc.lines.find((l) => l.kind === 'title');
+  if (!title) return false;
+  const articles = lex.classes.get('article')!;
+  const first = tokensOf(doc, title.start, title.end).find((t) => !articles.has(wordOf(t)));
+  return !!first && lex.classes.get('agreement-title')!.has(wordOf(first));
+}
 
 /**
  * The provision ends with a word announcing a list before its colon: "les tâches suivantes :", "the
@@ -272,7 +282,10 @@ function analyzeProvision(
     inAgreedText &&
     mainSubject &&
     !frame &&
-    (PARTY_SUBJECTS.has(mainSubject.kind) || (mainSubject.kind === 'explicit' && mainSubject.isHolder))
+    (PARTY_SUBJECTS.has(mainSubject.kind) ||
+      (mainSubject.kind === 'explicit' && mainSubject.isHolder) ||
+      // "Elles se consultent ...": a pronoun standing for the parties.
+      (mainSubject.kind === 'carry' && mainSubject.holders.length > 0 && mainSubject.holders.every((h) => doc.parties.includes(h))))
   ) {
     // A treaty's articles state in the present what the parties undertake: "Les deux États approfondissent leur coopération".
     acts = [
