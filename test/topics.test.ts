@@ -42,6 +42,14 @@ describe('topics: domains', () => {
     assert.deepEqual(topics(en, 'The two sides'), ['economy', 'energy', 'health']);
   });
 
+  test('"war" / "guerre" alone is regional security; a trade war is not', () => {
+    const en = analyze(EN + 'We encourage all countries to refrain from supporting Russia’s war.\nThe trade war hurt both sides.');
+    assert.deepEqual(topics(en, 'We encourage'), ['regional_security']);
+    assert.ok(!topics(en, 'The trade war').includes('regional_security'));
+    const fr = analyze(FR + 'Les deux parties appellent à mettre fin à la guerre.');
+    assert.deepEqual(topics(fr, 'Les deux parties'), ['regional_security']);
+  });
+
   test('energy sentences are energy (English)', () => {
     const doc = analyze(
       EN +
