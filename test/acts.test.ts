@@ -681,6 +681,24 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(statement, 'The two countries'), ['assert']);
   });
 
+  test('"le Président de la République" is the French president when France is a party, and only then', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'Le Président de la République a salué l’engagement de l’Inde en faveur du climat.\n' +
+        'Le Premier ministre Modi a remercié le Président de la République pour son accueil.\n' +
+        'Le Président de la République et le Premier ministre ont réaffirmé leur soutien au multilatéralisme.',
+    );
+    assert.deepEqual(holders(fr, 'Le Président de la République a salué'), ['FRA']);
+    assert.deepEqual(holders(fr, 'Le Président de la République et'), ['FRA', 'IND']);
+    const other = analyze(
+      "Déclaration conjointe de l'Algérie et de la Chine\n\nLes deux parties ont signé des accords.\nLe Président de la République a salué la coopération entre l'Algérie et la Chine.",
+    );
+    assert.deepEqual(other.parties, ['CHN', 'DZA']);
+    assert.ok(!holders(other, 'Le Président de la République').includes('FRA'));
+    const cn = analyze(CN_RU_FR + 'Le président de la République populaire de Chine a salué la coopération.');
+    assert.deepEqual(holders(cn, 'Le président'), ['CHN']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

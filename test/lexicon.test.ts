@@ -215,6 +215,15 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes(`lang/en/topics.tsv:${line}`), `"${r.text}" does not name lang/en/topics.tsv:${line}`);
   });
 
+  test('a state on a holder phrase that is not a role is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'lang/en/holders.tsv'), 'joint\tthe two republics\tFRA');
+    const r = loadError(dir, "lexicon.loadActLexicon('en')");
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /role line/);
+    assert.ok(r.text!.includes(`lang/en/holders.tsv:${line}`), `"${r.text}" does not name lang/en/holders.tsv:${line}`);
+  });
+
   test('a group member that is not an ISO alpha-3 code is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'gazetteer/groups.tsv'), 'mercosur\tARG Brazil');

@@ -69,7 +69,8 @@ export const actsStage: Stage = {
     const lex = loadActLexicon(doc.language);
     const g = loadGazetteer(doc.language, context.extraGazetteers);
     let previous: string[] = doc.parties;
-    const roles = new Map<string, string>();
+    // Titles bound to the party whose office they name ("le président de la République" in a French statement).
+    const roles = new Map<string, string>(lex.holderPhrases.filter((h) => h.state && doc.parties.includes(h.state)).map((h) => [roleKey(h.keys), h.state!]));
     const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
     let taskParagraph = -1;
