@@ -324,3 +324,10 @@ test('a list item that goes on ("; and", ", et") is a provision, not a heading',
   ]);
   assert.ok(doc.lines.some((l) => l.kind === 'heading' && l.text === 'II. ECONOMIC SECURITY'));
 });
+
+test('a sentence longer than any heading that lost its final stop is still a provision', () => {
+  const long =
+    'The two sides agreed to strengthen their cooperation in trade, investment, energy, science and technology, education, culture, tourism and health, and to hold regular consultations between their ministries of foreign affairs on all questions of common interest in the region and beyond';
+  const doc = analyze('Joint Statement of India and Japan\n\n' + long + '\n\nThey met in Tokyo.');
+  assert.deepEqual(provisionTexts(doc), [long, 'They met in Tokyo.']);
+});
