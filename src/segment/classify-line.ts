@@ -16,8 +16,8 @@ export const SECTION_NUMBER = /^(?:(\d{1,3}|[IVXLC]{1,6})[.)]|([a-z])\)|\((\d{1,
 const CAPTION_OF_PEOPLE = /^[^,.;:!?]{3,60}, [^,.;:!?]{3,60},? (?:et|and|und|y) [^,.;:!?]{3,60}, [^,.;:!?]{3,60}$/u;
 const BREADCRUMB = /^(?:[^>›»]{1,40}\s*(?:>>|>|›)\s*){1,6}[^>›»]{1,40}$/u;
 const LONE_SYMBOLS = /^[\p{P}\p{S}\s]*$/u;
-/** Characters: the longest titles of statements run to about 200 ("Joint Statement of ... on ... in the New Era"). */
-const LONGEST_HEADING = 300;
+/** Characters: titles of statements run to about 200 ("Joint Statement of ... on ... in the New Era"). */
+const LONGEST_HEADING = 250;
 /** Ends with a comma or semicolon, perhaps then a short conjunction ("; and", ", ou"): the sentence goes on in the next line. */
 const CONTINUED_ITEM = /[,;]\s*\p{Ll}{0,3}$/u;
 
