@@ -699,6 +699,18 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(holders(cn, 'Le président'), ['CHN']);
   });
 
+  test('"se réjouit de", "accueille favorablement" are support; "travaillent ensemble" is commit', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'La France se réjouit de la décision de l’Inde d’accueillir le prochain sommet.\n' +
+        'La France accueille favorablement l’initiative indienne sur l’énergie solaire.\n' +
+        'Les deux pays travaillent ensemble à la stabilité régionale.',
+    );
+    assert.deepEqual(acts(fr, 'La France se réjouit'), ['support']);
+    assert.deepEqual(acts(fr, 'La France accueille'), ['support']);
+    assert.deepEqual(acts(fr, 'Les deux pays travaillent'), ['commit']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
