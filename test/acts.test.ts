@@ -711,6 +711,25 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux pays travaillent'), ['commit']);
   });
 
+  test('"warned / cautioned against", "slammed", "fustigent", "mis en garde contre" are oppose; "lauded" is support', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The leaders warned against any attempt to change the status quo by force.\n' +
+        'The two sides cautioned against protectionism.\n' +
+        'The two sides slammed the sanctions.\n' +
+        'The leaders lauded the role of the diaspora.',
+    );
+    assert.deepEqual(acts(en, 'The leaders warned'), ['oppose']);
+    assert.deepEqual(acts(en, 'The two sides cautioned'), ['oppose']);
+    assert.deepEqual(acts(en, 'The two sides slammed'), ['oppose']);
+    assert.deepEqual(acts(en, 'The leaders lauded'), ['support']);
+    const fr = analyze(
+      CN_RU_FR + 'Les deux pays fustigent le protectionnisme.\nLes dirigeants ont mis en garde contre toute tentative de modifier le statu quo.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux pays'), ['oppose']);
+    assert.deepEqual(acts(fr, 'Les dirigeants'), ['oppose']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

@@ -261,13 +261,13 @@ describe('language data is validated with file name and line number', () => {
 
 describe('adding a cue line changes the analysis', () => {
   const FR_TEXT =
-    'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\nLes deux parties ont tenu des consultations.\nLes deux parties fustigent la politique de pression maximale menée contre des États souverains.';
+    'Déclaration conjointe de la République populaire de Chine et de la Fédération de Russie\n\nLes deux parties ont tenu des consultations.\nLes deux parties vilipendent la politique de pression maximale menée contre des États souverains.';
   const EN_TEXT =
     'China-Russia Joint Statement on Global Strategic Stability\n\nThe two sides held consultations.\nThe two sides decry the policy of maximum pressure against sovereign states.';
 
-  test('without the cue, "fustigent" is not coded oppose', () => {
+  test('without the cue, "vilipendent" is not coded oppose', () => {
     const doc = analyze(FR_TEXT);
-    const i = doc.provisions.findIndex((p) => p.text.includes('fustigent'));
+    const i = doc.provisions.findIndex((p) => p.text.includes('vilipendent'));
     assert.ok(i >= 0);
     assert.ok(!labels(doc, i, 'act').includes('oppose'), `already oppose: ${labels(doc, i, 'act')}`);
     // The same holds in a child process on an unaltered copy.
@@ -275,9 +275,9 @@ describe('adding a cue line changes the analysis', () => {
     assert.ok(!r.acts[i].includes('oppose'));
   });
 
-  test('with "oppose  fustig*" added to fr/acts.tsv, "fustigent" is coded oppose, held by the parties', () => {
+  test('with "oppose  vilipend*" added to fr/acts.tsv, "vilipendent" is coded oppose, held by the parties', () => {
     const dir = dataCopy();
-    appendLine(path.join(dir, 'lang/fr/acts.tsv'), 'oppose\tfustig*\tneg=none');
+    appendLine(path.join(dir, 'lang/fr/acts.tsv'), 'oppose\tvilipend*\tneg=none');
     const r = actsWith(dir, FR_TEXT);
     assert.deepEqual(r.parties, ['CHN', 'RUS']);
     assert.deepEqual(r.acts[1], ['oppose']);
