@@ -730,6 +730,17 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les dirigeants'), ['oppose']);
   });
 
+  test('"a fait remarquer que" is a verb of saying; "ont également échangé leurs vues" is a report', () => {
+    const fr = analyze(
+      CN_RU_FR +
+        'M. Xi a fait remarquer que certaines forces s’ingéraient dans les affaires intérieures de la Chine.\n' +
+        'Les deux chefs d’État ont également échangé leurs vues sur la situation en Afghanistan.',
+    );
+    assert.deepEqual(acts(fr, 'M. Xi'), ['assert']);
+    assert.deepEqual(holders(fr, 'M. Xi'), ['CHN']);
+    assert.deepEqual(acts(fr, 'Les deux chefs'), ['report']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
