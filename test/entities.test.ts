@@ -50,6 +50,14 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(fr, 'La Corée'), ['KOR']);
   });
 
+  test('a surname two people share ("Li") names the one the document named in full, and no one before', () => {
+    const doc = analyze(EN + 'Premier Li arrived on Monday.\nPremier Li Qiang met the Prime Minister.\nPremier Li said China was ready to help.');
+    assert.deepEqual(ents(doc, 'Premier Li arrived'), []);
+    assert.deepEqual(ents(doc, 'Premier Li said'), ['CHN', 'li_qiang']);
+    const other = analyze(EN + 'Premier Li Keqiang met the Prime Minister.\nPremier Li said China was ready to help.');
+    assert.deepEqual(ents(other, 'Premier Li said'), ['CHN', 'li_keqiang']);
+  });
+
   test('acronyms are case-sensitive: "US" is the United States, "us" is not', () => {
     const doc = analyze(
       EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.',

@@ -28,6 +28,8 @@ export interface Alias {
   /** The alias starts with a capital letter: a match must too (proper names). */
   capitalised: boolean;
   rule: string;
+  /** A short form two people share ("Li": Li Keqiang, Li Qiang): it names only one the document named in full. */
+  shared?: boolean;
 }
 
 interface TrieNode {
@@ -43,7 +45,7 @@ export class Gazetteer {
   readonly entities = new Map<string, EntityEntry>();
   readonly root: TrieNode = { next: new Map(), aliases: [] };
   readonly warnings: string[] = [];
-  private readonly aliasOwner = new Map<string, { id: string; rule: string }>();
+  private readonly aliasOwner = new Map<string, { id: string; rule: string; entry: Alias }>();
   aliasCount = 0;
 
   constructor(readonly language: string) {}
@@ -69,7 +71,9 @@ export class Gazetteer {
     if (!keys.length) throw new EntenteError(`alias "${alias}" has no word in it`, row.where);
     const ownerKey = `${kind === 'acronym' ? alias : keys.join(' ')}|${kind === 'acronym' ? 'cs' : 'ci'}`;
     const owner = this.aliasOwner.get(ownerKey);
-    if (owner) {
+    // Two people may share a surname used alone ("Li"): each is matched only once named in full.
+    const sharedShort = !!owner && owner.id !== id && kind === 'short' && owner.entry.kind === 'short';
+    if (owner && !sharedShort) {
       if (owner.id !== id)
         throw new EntenteError(
           `alias "${alias}" already names "${owner.id}" (${owner.rule})`,
@@ -79,8 +83,9 @@ export class Gazetteer {
       this.warnings.push(`${row.where}: duplicate alias "${alias}" for ${id} (first at ${owner.rule})`);
       return;
     }
-    this.aliasOwner.set(ownerKey, { id, rule: row.where });
     const entry: Alias = { id, alias, kind, keys, letters: alias.replace(/[^\p{L}\p{N}]/gu, ''), capitalised: /^\p{Lu}/u.test(alias), rule: row.where };
+    if (sharedShort) entry.shared = owner.entry.shared = true;
+    else this.aliasOwner.set(ownerKey, { id, rule: row.where, entry });
     let node = this.root;
     for (const key of keys) {
       let child = node.next.get(key);

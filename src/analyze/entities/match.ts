@@ -276,6 +276,8 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
     case 'short': {
       if (!upper) return false;
       if (memory.seen.has(alias.id)) return true;
+      // A title or an initial cannot tell which of two people with the surname is meant.
+      if (alias.shared) return false;
       // After a middle initial, the surname ends a full name: "Vladimir V. Putin".
       const before = tokens[i - 1];
       if (before && /^\p{Lu}$/u.test(before.raw) && text[before.end] === '.') return true;
