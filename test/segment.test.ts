@@ -153,6 +153,7 @@ test('a meeting over several days dates the statement by its first day, however 
   // The meeting's date comes before a dateline, as the codebook orders them; "may" the verb is no month.
   assert.equal(analyze('Joint Statement\nMoscow, May 16, 2024\n\nThe President paid a state visit from May 15 to 16, 2024.').date, '2024-05-15');
   assert.equal(analyze('Joint Statement\n\nThe two sides may 3 times a year hold consultations.').date, null);
+  assert.equal(analyze('Joint Statement\n\nThe two sides met.\n\nSigned on the 5th of December 2025 in New Delhi.').date, '2025-12-05');
 });
 
 test('language is identified for French and English text', () => {

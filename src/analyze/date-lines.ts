@@ -57,8 +57,8 @@ function writtenDatePatterns(data: SegmentationData): { dayFirst: RegExp; monthF
     const month = data.monthPattern;
     patterns = {
       dayFirst: new RegExp(
-        // A range gives its first day: "du 3 au 5 décembre", "19-20 March", "19 and 20 March".
-        `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:(?:\\s+(?:et|au|and|to)\\s+|\\s*[-–]\\s*)\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
+        // A range gives its first day: "du 3 au 5 décembre", "19-20 March", "19 and 20 March"; "the 5th of December".
+        `\\b(\\d{1,2})(?:er|st|nd|rd|th)?(?:(?:\\s+(?:et|au|and|to)\\s+|\\s*[-–]\\s*)\\d{1,2}(?:er|st|nd|rd|th)?)?\\s+(?:of\\s+)?(${month})(?:\\s*,?\\s+(\\d{4}))?(?![\\p{L}])`,
         'giu',
       ),
       monthFirst: compilePattern(
