@@ -741,6 +741,22 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux chefs'), ['report']);
   });
 
+  test('"are against", "speak out against" are oppose; "are convinced that" introduces what they believe', () => {
+    const en = analyze(
+      CN_RU_EN +
+        'The Sides are against the formation of closed bloc structures.\n' +
+        'The Sides speak out against unilateral sanctions.\n' +
+        'The Sides are convinced that a nuclear war cannot be won and must never be fought.\n' +
+        'Such actions are against the spirit of the Charter.',
+    );
+    assert.deepEqual(acts(en, 'The Sides are against'), ['oppose']);
+    assert.deepEqual(acts(en, 'The Sides speak out'), ['oppose']);
+    assert.deepEqual(acts(en, 'The Sides are convinced'), ['call'], 'what must never be done is a call, not the sides’ own commitment');
+    assert.deepEqual(acts(en, 'Such actions'), ['assert']);
+    const fr = analyze(CN_RU_FR + 'Les deux parties sont convaincues que leur coopération se renforcera.');
+    assert.deepEqual(acts(fr, 'Les deux parties'), ['assert']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
