@@ -757,6 +757,14 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux parties'), ['assert']);
   });
 
+  test('a verb group of one act ("continueront de travailler ensemble") gets no second act annotation; another act of the clause stays', () => {
+    const fr = analyze(CN_RU_FR + 'Les deux parties continueront de travailler ensemble pour renforcer le traité et soutiennent ses objectifs.');
+    const i = at(fr, 'Les deux parties');
+    const spans = fr.annotations.filter((a) => a.kind === 'act' && a.provision === i).map((a) => `${a.label}:${fr.text.slice(a.start, a.end)}`);
+    assert.ok(!spans.some((s) => s.includes('travailler')), `one commitment: ${spans.join(', ')}`);
+    assert.ok(spans.includes('support:soutiennent'), `the support stays: ${spans.join(', ')}`);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

@@ -56,6 +56,8 @@ const SENTENCE_END = /[.!?…]["»”]?\s/u;
 
 /** Subjects that are the parties themselves: "les deux États", "nous", or none. */
 const PARTY_SUBJECTS = new Set<string>(['joint', 'self', 'empty']);
+/** At most one word between two spans, with no punctuation: one verb group ("continueront de travailler"). */
+const WORDS_APART = /^\s*(?:[\p{L}’']+\s+)?$/u;
 
 /**
  * Acts and holders stage (codebook section 4): for each provision, what the holder does
@@ -260,6 +262,9 @@ function analyzeProvision(
     }
     // Cues after a call in its clause, a verb or a modal ("appellent X à ...", "il convient de poursuivre ..."), are what others are to do.
     if (act === 'call' && !callAt.has(c)) callAt.set(c, m.last);
+    // "continueront de travailler ensemble": a cue that carries on the verb group of the same act
+    // just before it is one act, not a second one (which would cut the clause in two for positions).
+    if (found.some((f) => f.act === act && f.clause === c && f.end <= start && WORDS_APART.test(doc.text.slice(f.end, start)))) continue;
     found.push({ act, start, end, rule: m.cue.actRule, detail, strong: !m.cue.flags.has('frame'), saying: m.cue.flags.has('frame'), clause: c });
   }
   if (inTaskList && !found.some((f) => f.act === 'commit'))
