@@ -765,6 +765,20 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.ok(spans.includes('support:soutiennent'), `the support stays: ${spans.join(', ')}`);
   });
 
+  test('in a news report, a third party named as the subject holds its own act; in a statement, the authors hold the sentence', () => {
+    const news = analyze(
+      'China and Russia sign statement\n\nBEIJING (Reuters) - China and Russia signed a joint statement on Friday.\nTokyo expressed concern over the joint patrols.\nThe White House criticized the statement.',
+    );
+    assert.equal(news.docType, 'news_report');
+    assert.deepEqual(acts(news, 'Tokyo'), ['concern']);
+    assert.deepEqual(holders(news, 'Tokyo'), ['JPN']);
+    assert.deepEqual(acts(news, 'The White House'), ['oppose']);
+    assert.deepEqual(holders(news, 'The White House'), ['USA']);
+    const statement = analyze(CN_RU_EN + '1. The two sides will deepen cooperation.\n2. The United States should stop its interference.');
+    assert.deepEqual(holders(statement, 'The United States'), ['CHN', 'RUS']);
+    assert.deepEqual(acts(statement, 'The United States'), ['call']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

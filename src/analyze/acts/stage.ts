@@ -242,7 +242,9 @@ function analyzeProvision(
       !mentions.some((a) => a.start >= tokens[m.last].end && a.start <= (tokens[m.last + 4]?.end ?? p.end))
     )
       continue;
-    const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder);
+    // In a news report, a third party named as the subject acts on its own ("Tokyo expressed
+    // concern ..."); in a statement's text, such a sentence is the authors' view of it.
+    const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder && !reportsOthers(doc, clauses[c]));
     if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && !m.cue.flags.has('any-subject') && act !== 'report') continue;
     if (m.cue.flags.has('holder') && !subject.isHolder) continue;
     if (m.cue.flags.has('modal')) {
@@ -777,7 +779,7 @@ function resolveHolders(
   }
   // Others who say something ("U.S. State Department spokesman Matthew Miller said ...") hold
   // what they say; other acts with others as their subject are the authors' (subjectCodes).
-  const saidByOthers = main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && a.saying);
+  const saidByOthers = main?.kind === 'explicit' && !main.isHolder && acts.some((a) => a.clause === 0 && (a.saying || reportsOthers(scope.doc, clauses[0])));
   const codes = new Set<string>(main ? (saidByOthers ? main.holders : subjectCodes(main, parties, previous)) : parties);
   // Coordinated clauses with one of the parties, or the parties together ("and the two sides
   // agreed"), as their own subject add them.
@@ -786,6 +788,11 @@ function resolveHolders(
       c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
   return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
+}
+
+/** A news report's clause whose named subject is a third party: what it does is that party's act. */
+function reportsOthers(doc: Doc, clause: Clause): boolean {
+  return doc.docType === 'news_report' && clause.subject.kind === 'explicit' && !clause.subject.isHolder && clause.subject.holders.length > 0;
 }
 
 function subjectCodes(subject: Subject, parties: string[], previous: string[]): string[] {
