@@ -220,6 +220,19 @@ describe('holders: people, "nous"/"we", pronouns', () => {
     assert.ok(!acts(pair, 'The member states').includes('commit'), `acts: ${acts(pair, 'The member states')}`);
   });
 
+  test('"We, the leaders of X, Y and Z" under a title naming the three: all three are the parties, and "convened" is a report', () => {
+    const doc = analyze(
+      'Joint Statement of Japan, the Republic of Korea, and the United States\n\n' +
+        'We, the leaders of Japan, the Republic of Korea, and the United States, convened at Camp David on August 18, 2023.\n' +
+        'We will hold trilateral meetings at least annually.\n' +
+        'Japan and the Republic of Korea welcomed the commitment of the United States to extended deterrence.',
+    );
+    assert.deepEqual(doc.parties, ['JPN', 'KOR', 'USA']);
+    assert.deepEqual(acts(doc, 'We, the leaders'), ['report']);
+    assert.deepEqual(holders(doc, 'We will hold'), ['JPN', 'KOR', 'USA']);
+    assert.deepEqual(holders(doc, 'Japan and the Republic'), ['JPN', 'KOR']);
+  });
+
   test('three states listed as the authors with no group named make a trilateral statement; a pair stays a pair', () => {
     const tri = analyze(
       'Joint statement\n\nThe Governments of Japan, the Republic of Korea and the United States held trilateral consultations in Tokyo.\n' +

@@ -109,6 +109,10 @@ export const partiesStage: Stage = {
     if (titleGroup && titlePair) parties = [titleGroup, titlePair];
     else if (titleGroup && titleStates.size < 2) parties = [titleGroup];
     else if (headGroup) parties = [headGroup];
+    // "Joint Statement of Japan, the Republic of Korea, and the United States" / "We, the leaders of
+    // Japan, the Republic of Korea, and the United States, ...": three or more states listed as the
+    // authors at the head of the text, and named in its title, are the parties of a plurilateral statement.
+    else if (openingList.length >= 3 && openingList.every((s) => titleStates.has(s))) parties = [...openingList];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states
