@@ -792,6 +792,12 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(statement, 'The United States'), ['call']);
   });
 
+  test('"réaffirme son adhésion (ferme) au principe" is support', () => {
+    const fr = analyze(CN_RU_FR + 'La partie russe réaffirme son adhésion ferme au principe d’une seule Chine.');
+    assert.deepEqual(acts(fr, 'La partie russe'), ['support']);
+    assert.deepEqual(holders(fr, 'La partie russe'), ['RUS']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
