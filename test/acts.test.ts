@@ -798,6 +798,14 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(holders(fr, 'La partie russe'), ['RUS']);
   });
 
+  test('a joint phrase inside a longer noun ("Opposition leaders") is not the parties acting', () => {
+    const news = analyze(
+      'India, US agree to boost defence ties\n\nNEW DELHI (PTI) - India and the United States agreed on Friday to expand cooperation, the statement said.\nOpposition leaders in New Delhi criticised the deal.\nThe leaders also discussed Myanmar.',
+    );
+    assert.ok(!acts(news, 'Opposition leaders').includes('oppose'));
+    assert.deepEqual(holders(news, 'The leaders also'), ['IND', 'USA']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +

@@ -587,6 +587,8 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     for (let at = s; at <= Math.min(s + 3, stop - phrase.keys.length); at++) {
       if (!phraseAt(phrase, words, at)) continue;
       if ((phrase.kind === 'carry' || phrase.kind === 'carry-plural' || phrase.kind === 'role') && at !== s) continue;
+      // Only determiners or adverbials may come before a phrase: "Opposition leaders" are not "leaders".
+      if (at > s && !words.slice(s, at).every((w) => lex.classes.get('subject-det')!.has(w) || lex.classes.get('adverbial')!.has(w))) continue;
       // "Ils" inside "elles-mêmes" or after a noun is not the subject; only clause-initial pronouns carry.
       const start = tokens[at].start;
       const end = tokens[at + phrase.keys.length - 1].end;
