@@ -806,6 +806,14 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(holders(news, 'The leaders also'), ['IND', 'USA']);
   });
 
+  test('adopting a declaration is a report: "ont adopté la Déclaration", "adopted the Kazan Declaration"', () => {
+    const fr = analyze(CN_RU_FR + 'Les dirigeants ont adopté jeudi la Déclaration d’Astana.');
+    assert.deepEqual(acts(fr, 'Les dirigeants'), ['report']);
+    const en = analyze(CN_RU_EN + 'The two leaders adopted the Moscow Declaration on Wednesday.\nThe measures adopted by some states harm trade.');
+    assert.deepEqual(acts(en, 'The two leaders'), ['report']);
+    assert.ok(!acts(en, 'The measures').includes('report'));
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
