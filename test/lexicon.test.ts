@@ -78,7 +78,8 @@ function loadError(dataDir: string, load: string): Outcome {
     const lexicon = await import(${JSON.stringify(url('src/analyze/acts/lexicon.ts'))});
     const topics = await import(${JSON.stringify(url('src/analyze/topics/stage.ts'))});
     const positions = await import(${JSON.stringify(url('src/query/positions.ts'))});
-    void lexicon; void topics; void positions;
+    const groups = await import(${JSON.stringify(url('src/analyze/groups.ts'))});
+    void lexicon; void topics; void positions; void groups;
     try {
       ${load};
       console.log(JSON.stringify({ ok: true }));
@@ -227,15 +228,7 @@ describe('language data is validated with file name and line number', () => {
   test('a group member that is not an ISO alpha-3 code is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'gazetteer/groups.tsv'), 'mercosur\tARG Brazil');
-    const code = `
-      const { issuingGroups } = await import(${JSON.stringify(url('src/analyze/groups.ts'))});
-      try {
-        issuingGroups();
-        console.log(JSON.stringify({ ok: true }));
-      } catch (e) {
-        console.log(JSON.stringify({ ok: false, message: e.message, text: typeof e.describe === 'function' ? e.describe() : String(e) }));
-      }`;
-    const r = runWith(dir, code) as Outcome;
+    const r = loadError(dir, 'groups.issuingGroups()');
     assert.equal(r.ok, false);
     assert.match(r.message!, /"Brazil" of mercosur/);
     assert.ok(r.text!.includes(`gazetteer/groups.tsv:${line}`), `"${r.text}" does not name gazetteer/groups.tsv:${line}`);
