@@ -814,6 +814,20 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.ok(!acts(en, 'The measures').includes('report'));
   });
 
+  test('treaty and memorandum subjects are the parties: "The High Contracting Parties", "Les Participants"', () => {
+    const en = analyze(
+      'Treaty between Japan and Australia\n\nThe High Contracting Parties shall consult each other regularly.\nThe Participants intend to exchange information.',
+    );
+    assert.deepEqual(acts(en, 'The High Contracting Parties'), ['commit']);
+    assert.deepEqual(holders(en, 'The High Contracting Parties'), ['AUS', 'JPN']);
+    assert.deepEqual(acts(en, 'The Participants'), ['commit']);
+    const fr = analyze(
+      'Déclaration conjointe de la France et de l’Allemagne\n\nLes Parties contractantes renforceront leur coopération.\nLes Participants entendent renforcer leurs échanges.',
+    );
+    assert.deepEqual(holders(fr, 'Les Parties contractantes'), ['DEU', 'FRA']);
+    assert.deepEqual(acts(fr, 'Les Participants'), ['commit']);
+  });
+
   test('imperfect forms of reported speech are cues: "soutenait", "saluaient", "demandait à"', () => {
     const fr = analyze(
       CN_RU_FR +
