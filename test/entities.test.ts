@@ -58,6 +58,17 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(other, 'Premier Li said'), ['CHN', 'li_keqiang']);
   });
 
+  test('a fixed name holding a state\'s name names nothing ("Indian Ocean", "China Daily", "océan Indien"); a longer listed name still wins', () => {
+    const en = analyze(
+      EN + 'The Indian Ocean is vital for trade.\nAccording to China Daily, the talks went well.\nIndia joined the Indian Ocean Rim Association.',
+    );
+    assert.deepEqual(ents(en, 'The Indian Ocean'), []);
+    assert.deepEqual(ents(en, 'According to China Daily'), []);
+    assert.deepEqual(ents(en, 'India joined'), ['IND', 'iora']);
+    const fr = analyze(FR + 'L’océan Indien est vital pour le commerce.');
+    assert.deepEqual(ents(fr, 'L’océan Indien'), []);
+  });
+
   test('acronyms are case-sensitive: "US" is the United States, "us" is not', () => {
     const doc = analyze(
       EN + 'The US and Japan will continue to work with us on this issue.\nLet us work together for peace.\nThe U.S. side welcomed the proposal.',

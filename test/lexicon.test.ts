@@ -225,6 +225,15 @@ describe('language data is validated with file name and line number', () => {
     assert.ok(r.text!.includes(`lang/en/holders.tsv:${line}`), `"${r.text}" does not name lang/en/holders.tsv:${line}`);
   });
 
+  test('an alias of kind none with an entity id is reported with file and line', () => {
+    const dir = dataCopy();
+    const line = appendLine(path.join(dir, 'gazetteer/en/entities.tsv'), 'nato\tNorth Atlantic\tnone');
+    const r = loadError(dir, `(await import(${JSON.stringify(url('src/analyze/entities/gazetteer.ts'))})).loadGazetteer('en')`);
+    assert.equal(r.ok, false);
+    assert.match(r.message!, /kind "none" goes with the id/);
+    assert.ok(r.text!.includes(`gazetteer/en/entities.tsv:${line}`), `"${r.text}" does not name gazetteer/en/entities.tsv:${line}`);
+  });
+
   test('a group member that is not an ISO alpha-3 code is reported with file and line', () => {
     const dir = dataCopy();
     const line = appendLine(path.join(dir, 'gazetteer/groups.tsv'), 'mercosur\tARG Brazil');

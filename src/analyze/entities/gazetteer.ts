@@ -6,7 +6,10 @@ import { DATA_DIR, readTsv, type TsvRow } from '../../lang/tsv.ts';
 
 export const ENTITY_TYPES = ['state', 'org', 'treaty', 'initiative', 'weapon', 'region', 'event', 'person'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
-export const ALIAS_KINDS = ['name', 'acronym', 'demonym', 'capital', 'combining', 'short', 'surname'] as const;
+/** `none`: a fixed name that holds a state's name or demonym but names nothing listed ("Indian Ocean", "China Daily"); its id is "-". */
+export const ALIAS_KINDS = ['name', 'acronym', 'demonym', 'capital', 'combining', 'short', 'surname', 'none'] as const;
+/** The id of `none` aliases. */
+export const NO_ENTITY = '-';
 export type AliasKind = (typeof ALIAS_KINDS)[number];
 
 export interface EntityEntry {
@@ -65,7 +68,13 @@ export class Gazetteer {
   addAlias(row: TsvRow): void {
     const { id, alias, kind } = row.cells as { id: string; alias: string; kind: AliasKind };
     if (!ALIAS_KINDS.includes(kind)) throw new EntenteError(`unknown alias kind "${kind}"`, row.where, `use one of ${ALIAS_KINDS.join(', ')}`);
-    if (!this.entities.has(id))
+    if ((kind === 'none') !== (id === NO_ENTITY))
+      throw new EntenteError(
+        `alias kind "none" goes with the id "${NO_ENTITY}", and only it`,
+        row.where,
+        `write "${NO_ENTITY}<TAB>${alias}<TAB>none" for a name that names nothing listed`,
+      );
+    if (id !== NO_ENTITY && !this.entities.has(id))
       throw new EntenteError(`unknown entity id "${id}"`, row.where, 'define it in entities.tsv (or in your file with type and state columns)');
     const keys = tokenize(alias).map((t) => t.norm);
     if (!keys.length) throw new EntenteError(`alias "${alias}" has no word in it`, row.where);

@@ -155,7 +155,8 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
         QUALIFIED_TYPES.has(g.typeOf(prev.id) ?? 'state') &&
         ['state', 'org'].includes(g.typeOf(found.mention.id) ?? '') &&
         ctx.qualifier.has(foldAccents(between.trim()).replace(/\s+/g, ' '));
-      if (restated || qualifier) {
+      // "Indian Ocean", "China Daily": a fixed name whose words are no mention.
+      if (restated || qualifier || found.alias.kind === 'none') {
         i = found.next;
         continue;
       }
@@ -273,6 +274,8 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
     case 'surname':
       // A surname that no one else in diplomatic news bears ("Putin", "Macron") names the person at once.
       return upper;
+    case 'none':
+      return true;
     case 'short': {
       if (!upper) return false;
       if (memory.seen.has(alias.id)) return true;
