@@ -161,6 +161,37 @@ test('language is identified for French and English text', () => {
   assert.equal(analyze('The two sides reaffirmed their mutual support and their will to cooperate.').language, 'en');
 });
 
+test('language is identified for close Romance languages and German, whose paragraphs open on names and figures', () => {
+  const opening = 'Joint Statement\n\n';
+  const cases: [string, string][] = [
+    [
+      'es',
+      'El Presidente de la República Popular China y el Presidente de la Federación de Rusia se reunieron en Moscú el 8 de mayo de 2025. Las dos partes acordaron profundizar la cooperación económica y reforzar la coordinación en las Naciones Unidas.',
+    ],
+    [
+      'pt',
+      'O Presidente da República Popular da China e o Presidente da Federação da Rússia reuniram-se em Moscovo a 8 de maio de 2025. As duas partes acordaram aprofundar a cooperação económica e reforçar a coordenação nas Nações Unidas.',
+    ],
+    [
+      'it',
+      "Il Presidente della Repubblica Popolare Cinese e il Presidente della Federazione Russa si sono incontrati a Mosca l'8 maggio 2025. Le due parti hanno concordato di approfondire la cooperazione economica e di rafforzare il coordinamento alle Nazioni Unite.",
+    ],
+    [
+      'de',
+      'Der Präsident der Volksrepublik China und der Präsident der Russischen Föderation trafen sich am 8. Mai 2025 in Moskau. Beide Seiten vereinbarten, die wirtschaftliche Zusammenarbeit zu vertiefen und die Abstimmung in den Vereinten Nationen zu stärken.',
+    ],
+    [
+      'fr',
+      "Xi Jinping, Vladimir Poutine, BRICS, OCS, 2025 : les deux chefs d'État se sont entretenus à Moscou et sont convenus d'approfondir la coopération économique et de renforcer la coordination aux Nations unies.",
+    ],
+    [
+      'en',
+      'Xi Jinping, Vladimir Putin, BRICS, SCO, 2025: the two heads of state held talks in Moscow and agreed to deepen economic cooperation and to strengthen their coordination at the United Nations.',
+    ],
+  ];
+  for (const [language, paragraph] of cases) assert.equal(analyze(opening + paragraph).language, language, paragraph.slice(0, 40));
+});
+
 test('texts in languages without data still segment (Chinese full stops, Cyrillic), with no crash', () => {
   const zh = analyze('中华人民共和国和俄罗斯联邦联合声明\n\n双方反对单边制裁。双方将加强合作。');
   assert.equal(zh.language, 'zh');
