@@ -1236,4 +1236,45 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(en, 'The sides stressed'), ['assert']);
     assert.deepEqual(acts(en, 'All countries'), ['call']);
   });
+  test('a cue that may start with a possessive starts at it, not at words before it: "China and Brazil reaffirmed their commitment to"', () => {
+    const doc = analyze(
+      'Joint Communiqué between the People’s Republic of China and the Federative Republic of Brazil\n\n' +
+        'China and Brazil reaffirmed their commitment to multilateralism.\nRussia and India reiterated commitment to the Charter of the United Nations.',
+    );
+    assert.deepEqual(doc.parties, ['BRA', 'CHN']);
+    assert.deepEqual(holders(doc, 'China and Brazil'), ['BRA', 'CHN']);
+    assert.deepEqual(acts(doc, 'China and Brazil'), ['support']);
+    assert.deepEqual(holders(doc, 'Russia and India'), ['IND', 'RUS']);
+    const verb = doc.text.indexOf('reiterated');
+    for (const a of doc.annotations.filter((a) => a.kind === 'act' && a.provision === at(doc, 'Russia and India')))
+      assert.ok(a.start >= verb, `evidence "${doc.text.slice(a.start, a.end)}" takes in the subject`);
+  });
+  test('setting a goal or target for themselves is commit: "set a goal of raising", "se sont fixé pour objectif de"', () => {
+    const en = analyze(CN_RU_EN + 'The two sides set a goal of raising bilateral trade to 300 billion dollars by 2030.');
+    assert.deepEqual(acts(en, 'The two sides set'), ['commit']);
+    const fr = analyze(CN_RU_FR + 'Les deux parties se sont fixé pour objectif de porter les échanges à 300 milliards de dollars.');
+    assert.deepEqual(acts(fr, 'Les deux parties'), ['commit']);
+    assert.deepEqual(holders(fr, 'Les deux parties'), ['CHN', 'RUS']);
+  });
+  test('an opening participle phrase is no subject: "Asked about U.S. objections, Lavrov said ...", "Interrogé sur ..., le porte-parole ..."', () => {
+    const en = analyze(
+      'Putin and Modi hold talks in New Delhi\n\nNEW DELHI, Dec 6 (Reuters) - Russian President Vladimir Putin met Indian Prime Minister Narendra Modi on Monday.\n\n' +
+        'Asked about U.S. objections, Lavrov said Moscow rejected the sanctions.',
+    );
+    assert.deepEqual(holders(en, 'Asked about'), ['RUS']);
+    const fr = analyze(
+      'Pékin et Moscou renforcent leur coordination\n\nPÉKIN, 12 mai (Xinhua) -- Le président chinois Xi Jinping a reçu le président russe Vladimir Poutine.\n\n' +
+        'Interrogé sur les sanctions américaines, le porte-parole chinois a déclaré que la Chine s’y opposait fermement.',
+    );
+    assert.deepEqual(holders(fr, 'Interrogé sur'), ['CHN']);
+  });
+  test('a quotation attributed with "told X as ..." is the speaker’s: "..., Putin told Modi as the talks opened."', () => {
+    const doc = analyze(
+      'Putin and Modi hold talks in New Delhi\n\nNEW DELHI, Dec 6 (Reuters) - Russian President Vladimir Putin met Indian Prime Minister Narendra Modi on Monday.\n\n' +
+        '"India is a reliable partner for us," Putin told Modi as the talks opened.\n\n"We will deepen our cooperation," Modi said when the talks ended.',
+    );
+    assert.deepEqual(holders(doc, '"India is'), ['RUS']);
+    assert.deepEqual(holders(doc, '"We will'), ['IND']);
+    assert.deepEqual(acts(doc, '"We will'), ['commit']);
+  });
 });

@@ -71,22 +71,27 @@ function testWord(p: PatternToken, word: string, lowerCase: boolean, lex: ActLex
   return true;
 }
 
-/** Matches pattern[k..] from token i; returns the index of the last token matched, or -1. */
-function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: boolean[], i: number, lex: ActLexicon): number {
+/**
+ * Matches pattern[k..] from token i; returns the index of the last token matched, or -1. Until a
+ * word is matched (`started`), a gap skips nothing: "@poss? … commitment" starts at the possessive
+ * or at "commitment", never at words before them ("China and Brazil reaffirmed their commitment").
+ */
+function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: boolean[], i: number, lex: ActLexicon, started: boolean): number {
   if (k === pattern.length) return i - 1;
   const p = pattern[k];
   if (p.kind === 'gap') {
-    for (let skip = 0; skip <= MAX_GAP && i + skip <= words.length; skip++) {
-      const end = matchFrom(pattern, k + 1, words, lower, i + skip, lex);
+    const most = started ? MAX_GAP : 0;
+    for (let skip = 0; skip <= most && i + skip <= words.length; skip++) {
+      const end = matchFrom(pattern, k + 1, words, lower, i + skip, lex, started);
       if (end >= 0) return end;
     }
     return -1;
   }
   if (i < words.length && testWord(p, words[i], lower[i], lex)) {
-    const end = matchFrom(pattern, k + 1, words, lower, i + 1, lex);
+    const end = matchFrom(pattern, k + 1, words, lower, i + 1, lex, true);
     if (end >= 0) return end;
   }
-  return p.optional ? matchFrom(pattern, k + 1, words, lower, i, lex) : -1;
+  return p.optional ? matchFrom(pattern, k + 1, words, lower, i, lex, started) : -1;
 }
 
 /** Every cue of the lexicon that matches in the token list (a cue may match at several places). */
@@ -98,7 +103,7 @@ export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const matches: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const cue of candidatesAt(words[i], lower[i], lower[i] ? memo.lower : memo.capitalised, lex)) {
-      const last = matchFrom(cue.pattern, 0, words, lower, i, lex);
+      const last = matchFrom(cue.pattern, 0, words, lower, i, lex, false);
       if (last >= i) matches.push({ cue, first: i, last });
     }
   }
