@@ -21,6 +21,7 @@ const CN_RU_EN = 'China-Russia Joint Statement on Deepening the Comprehensive St
 const FR_IN_FR = "Déclaration conjointe de la République française et de la République de l'Inde\n\n";
 const FR_IN_EN = 'India-France Joint Statement on the State Visit of the President of France\n\n';
 const US_JP_EN = 'Joint Statement of the United States and Japan\n\n';
+const FR_VN_FR = 'Déclaration conjointe entre la République française et la République socialiste du Viet Nam\n\n';
 
 describe('holders: joint and one-sided subjects', () => {
   test('French joint subjects ("les deux parties", "Moscou et Pékin") are all the parties', () => {
@@ -1276,5 +1277,53 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(holders(doc, '"India is'), ['RUS']);
     assert.deepEqual(holders(doc, '"We will'), ['IND']);
     assert.deepEqual(acts(doc, '"We will'), ['commit']);
+  });
+  test('names after "entre", "par", "between", "by" qualify the subject noun: no holder, so its future or modal is no commitment', () => {
+    const fr = analyze(
+      FR_VN_FR +
+        "Les deux parties estiment que l'accord de libre-échange entre l'Union européenne et le Viet Nam ouvrira de nouvelles perspectives.\n" +
+        'Elles considèrent que le projet de traité, présenté par la France et le Viet Nam, devrait servir de base aux négociations.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties estiment'), ['assert']);
+    assert.deepEqual(acts(fr, 'Elles considèrent'), ['call']);
+    const en = analyze(CN_RU_EN + 'The two sides believe that the agreement between China and Russia will open new opportunities.');
+    assert.deepEqual(acts(en, 'The two sides believe'), ['assert']);
+  });
+  test('"and" + a conjugated cue is a further act of the subject, after a modal complement too; not inside a complement', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        "Les Parties soulignent que l'Organisation pour l'interdiction des armes chimiques doit demeurer un organe technique et s'opposent à toute tentative de la politiser.\n" +
+        'Les deux parties ont suggéré que tous les pays travaillent ensemble, renforcent la coopération et s’opposent à la politisation.',
+    );
+    assert.deepEqual(acts(doc, 'Les Parties soulignent'), ['call', 'oppose']);
+    assert.deepEqual(acts(doc, 'Les deux parties ont suggéré'), ['call']);
+  });
+  test('French: "conviennent de" is commit; "non approuvées par", "continu de", "approved by" are no act', () => {
+    const doc = analyze(
+      CN_RU_FR +
+        'Les deux parties conviennent de tenir chaque année un dialogue stratégique.\n' +
+        'Elles s’opposent aux sanctions unilatérales non approuvées par le Conseil de sécurité.\n' +
+        "Les Parties sont préoccupées par l'élargissement continu de l'OTAN.",
+    );
+    assert.deepEqual(acts(doc, 'Les deux parties conviennent'), ['commit']);
+    assert.deepEqual(acts(doc, 'Elles s’opposent'), ['oppose']);
+    assert.deepEqual(acts(doc, 'Les Parties sont préoccupées'), ['concern']);
+    const en = analyze(CN_RU_EN + 'The two sides oppose unilateral sanctions not approved by the Security Council.');
+    assert.deepEqual(acts(en, 'The two sides oppose'), ['oppose']);
+  });
+  test('a news report: an unknown "M. <Name>" is the party not yet named by its people; "De son côté," opens no subject', () => {
+    const doc = analyze(
+      'Xi Jinping et Kassym-Jomart Tokaïev renforcent le partenariat sino-kazakh\n\n' +
+        'ASTANA, 3 juillet (Xinhua) -- Le président chinois Xi Jinping s’est entretenu mercredi à Astana avec son homologue kazakh.\n\n' +
+        'M. Xi est arrivé mardi à Astana pour une visite d’État.\n\n' +
+        'M. Tokaïev a salué la décision d’exempter de visa les citoyens des deux pays.\n\n' +
+        'De son côté, M. Tokaïev a réaffirmé le ferme attachement du Kazakhstan au principe d’une seule Chine.',
+    );
+    assert.deepEqual(doc.parties, ['CHN', 'KAZ']);
+    assert.deepEqual(acts(doc, 'M. Xi est arrivé'), ['report']);
+    assert.deepEqual(holders(doc, 'M. Tokaïev a salué'), ['KAZ']);
+    assert.deepEqual(acts(doc, 'M. Tokaïev a salué'), ['support']);
+    assert.deepEqual(holders(doc, 'De son côté'), ['KAZ']);
+    assert.deepEqual(acts(doc, 'De son côté'), ['support']);
   });
 });

@@ -82,6 +82,7 @@ const STAGE_CLASSES = [
   'clause-join',
   'complementiser',
   'of',
+  'noun-prep',
   'article',
   'list-intro',
   'agreement-intro',

@@ -3,6 +3,7 @@ import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
 import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { mentionKind } from '../entities/stage.ts';
+import { honorificsOf } from '../entities/match.ts';
 import { loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { findFrame, type Frame } from './frames.ts';
@@ -80,6 +81,8 @@ export const actsStage: Stage = {
     // a treaty's or an agreement's own text ("Traité entre ...", "Agreement between ...") is all of it.
     let agreedText = doc.docType === 'statement_text' && titledAsAgreement(doc, lex);
     let previousOnePerson = false;
+    // The parties whose people the gazetteer has recognised so far in the document.
+    const partiesNamedByPerson = new Set<string>();
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
@@ -94,8 +97,13 @@ export const actsStage: Stage = {
         mentionsOf[p.index],
         agreedText,
         previousOnePerson,
+        partiesNamedByPerson,
       );
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
+      for (const m of mentionsOf[p.index]) {
+        const state = g.typeOf(m.label) === 'person' ? g.stateOf(m.label) : null;
+        if (state && doc.parties.includes(state)) partiesNamedByPerson.add(state);
+      }
       previousOnePerson = result.onePerson;
       if (isListItem && taskList) taskParagraph = p.paragraph;
       previous = result.holders.length ? result.holders : previous;
@@ -159,6 +167,7 @@ interface ProvisionScope {
   /** The previous provision's holder was named by one person ("Prime Minister Kishida said ..."). */
   previousOnePerson: boolean;
   roles: Map<string, string>;
+  partiesNamedByPerson: ReadonlySet<string>;
 }
 
 function analyzeProvision(
@@ -172,11 +181,12 @@ function analyzeProvision(
   mentions: Annotation[],
   inAgreedText = false,
   previousOnePerson = false,
+  partiesNamedByPerson: ReadonlySet<string> = new Set(),
 ): { acts: Set<Act>; holders: string[]; onePerson: boolean } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const words = wordsOfTokens(tokens);
-  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, previousOnePerson, roles };
+  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, previousOnePerson, roles, partiesNamedByPerson };
 
   // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
   const frame = findFrame(p, lex);
@@ -455,6 +465,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
   const clauseJoin = lex.classes.get('clause-join')!;
   const complementiser = lex.classes.get('complementiser')!;
   const aux = lex.exactClasses.get('aux')!;
+  const reflexive = lex.classes.get('refl');
   const isAux = tokens.map((t, i) => auxFolded.has(words[i]) && aux.has(t.raw.toLowerCase()));
   const cueStarts = new Set(cues.map((m) => m.first));
   const modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
@@ -473,6 +484,16 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         phraseAt(phrase, words, i) &&
         (isVerbal(i + phrase.keys.length) || (i + phrase.keys.length + 1 < end && isVerbal(i + phrase.keys.length + 1))),
     );
+  // Whether a complement clause ("que", "that") opened since the last sentence or coordinate clause
+  // began, after a verb of saying or any other ("ont suggéré que tous les pays ... et s'opposent").
+  const afterComplement = (i: number) => {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k].type === 'verb-phrase') k--;
+    if (starts[k].type === 'complement') return true;
+    for (let j = starts[k].at; j < i; j++) if (complementiser.has(words[j])) return true;
+    return false;
+  };
+  const conjugatedCueAt = (i: number) => cueStarts.has(i) && isConjugated(words[reflexive?.has(words[i]) ? i + 1 : i], lex);
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
@@ -488,11 +509,19 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
       if (gap.length > 1 && SENTENCE_END.test(gap) && STARTS_UPPER.test(tokens[i].raw) && !isAbbreviationBefore(tokens[i - 1], gap, abbreviations))
         (starts.push({ at: i, type: 'sentence' }), (verbSeen = false));
       else if (gap.includes(';') && i + 1 < end) (starts.push({ at: i, type: 'coordinate' }), (verbSeen = false));
-      else if (clauseJoin.has(w) && i + 2 < end && verbSeen) {
-        if ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1) || jointSubjectFollows(i + 1))
-          (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
-        else if (gap.includes(',') && isVerbal(i + 1)) (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
-      }
+      else if (
+        clauseJoin.has(w) &&
+        i + 2 < end &&
+        verbSeen &&
+        ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1) || jointSubjectFollows(i + 1))
+      )
+        (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && gap.includes(',') && isVerbal(i + 1))
+        (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
+      // "La partie russe apprécie ... et souligne ...": "and" + a conjugated cue is the subject's
+      // next act; inside a complement clause it is the complement subject's (handled above).
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && !afterComplement(i) && conjugatedCueAt(i + 1))
+        (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       // "..., recognizes that the treaty entered into force, and supports ...": a complement has its
       // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it, and so
       // does "and" with a conjugated cue after it ("noted that trade grew and agreed to ...").
@@ -501,7 +530,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         i + 2 < end &&
         starts[starts.length - 1].type === 'complement' &&
         isVerbal(i + 1) &&
-        (gap.includes(',') || (cueStarts.has(i + 1) && isConjugated(words[i + 1], lex)))
+        (gap.includes(',') || (cueStarts.has(i + 1) && isConjugated(words[reflexive?.has(words[i + 1]) ? i + 2 : i + 1], lex)))
       )
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
@@ -696,6 +725,23 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
       rule: 'holders:unknown-official',
     };
   }
+  // "M. Tokaïev a salué ..." in a report where only the other party's people were recognised ("M. Xi").
+  if (scope.partiesNamedByPerson.size === 1) {
+    const [known] = scope.partiesNamedByPerson;
+    for (const keys of honorificsOf(scope.doc.language)) {
+      const after = s + keys.length;
+      if (!keysAt(keys, words, s) || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
+      if (scope.mentions.some((m) => m.start <= tokens[after].start && tokens[after].end <= m.end)) continue;
+      return {
+        kind: 'explicit',
+        holders: parties.filter((h) => h !== known),
+        isHolder: true,
+        start: tokens[s].start,
+        end: tokens[after].end,
+        rule: 'holders:unknown-official',
+      };
+    }
+  }
   return null;
 }
 
@@ -726,11 +772,18 @@ function fallbackSubject(kind: SubjectKind, rule: string, tokens: Token[], s: nu
 function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: number, lex: ActLexicon): boolean {
   const i = tokenIndexAt(tokens, start);
   if (i <= regionFirst) return false;
+  // "l'accord entre l'Union européenne et le Viet Nam ...", "trade between China and Russia ...",
+  // "le projet présenté par la Chine ...": every name after such a preposition qualifies the noun
+  // before it, unless that noun is an actor.
+  const nounPrep = lex.classes.get('noun-prep')!;
+  const actorNouns = lex.classes.get('actor-noun')!;
+  const isActorNoun = (t: Token) => actorNouns.has(t.norm) || actorNouns.has(t.norm.replace(/s$/, ''));
+  for (let j = regionFirst + 1; j < i; j++)
+    if (nounPrep.has(wordOf(tokens[j])) && !tokens.slice(Math.max(regionFirst, j - 3), j).some(isActorNoun)) return true;
   let k = i - 1;
   if (k >= 0 && lex.classes.get('article')!.has(wordOf(tokens[k]))) k--;
   if (k < 0 || !lex.classes.get('of')!.has(wordOf(tokens[k]))) return false;
-  const actorNouns = lex.classes.get('actor-noun')!;
-  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (actorNouns.has(tokens[j].norm) || actorNouns.has(tokens[j].norm.replace(/s$/, ''))) return false;
+  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (isActorNoun(tokens[j])) return false;
   // "Les chefs d'État de Chine et de Russie": a coordination of names after an actor noun was checked above.
   return true;
 }

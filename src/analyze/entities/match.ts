@@ -105,6 +105,9 @@ function entityContext(language: string): EntityContext {
   return ctx;
 }
 
+/** The honorifics and titles after which a capitalised word is a person's name ("M.", "Mr", "President"), as token keys. */
+export const honorificsOf = (language: string): readonly string[][] => entityContext(language).honorific;
+
 // Between two tokens of one name: spaces, hyphens, apostrophes, dots, quote marks, and any
 // punctuation the alias itself has ("Convention ... bactériologiques (biologiques) ...").
 const NAME_GAP = /^(?:['’]s)?[\s\-‑–'’.«»"“”]*$/u;
