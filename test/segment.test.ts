@@ -156,6 +156,19 @@ test('a meeting over several days dates the statement by its first day, however 
   assert.equal(analyze('Joint Statement\n\nThe two sides met.\n\nSigned on the 5th of December 2025 in New Delhi.').date, '2025-12-05');
 });
 
+test('a statement’s own dateline dates it, not a date its first sentence recalls; a news stamp does not outrank the event date', () => {
+  const statement = analyze(
+    'Joint Statement of the EU-Japan Summit\n\nBrussels, 25 April 2019\n\nWe, the leaders of the European Union and Japan, met today in Brussels, the first summit since the Agreement entered into force on 1 February 2019.',
+  );
+  assert.equal(statement.docType, 'statement_text');
+  assert.equal(statement.date, '2019-04-25');
+  const news = analyze(
+    'Putin and Modi agree to deepen ties\n\nDecember 7, 2021 7:48 AM UTC\n\nNEW DELHI (Reuters) - Russian President Vladimir Putin and Indian Prime Minister Narendra Modi met on 6 December 2021 in New Delhi, a news agency reported.',
+  );
+  assert.equal(news.docType, 'news_report');
+  assert.equal(news.date, '2021-12-06');
+});
+
 test('language is identified for French and English text', () => {
   assert.equal(analyze('Les deux parties ont réaffirmé leur soutien mutuel et leur volonté de coopérer.').language, 'fr');
   assert.equal(analyze('The two sides reaffirmed their mutual support and their will to cooperate.').language, 'en');

@@ -109,6 +109,9 @@ export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
  * meeting); a dated stamp or dateline; else null. A month and day without year take the year
  * of a printed stamp when there is one.
  */
+/** A dateline that names its place first: "Brussels, 25 April 2019", "Moscou, le 8 mai 2015". */
+const PLACE_BEFORE_DATE = /^\p{Lu}[\p{L}.' -]{1,40},\s/u;
+
 export function findDocumentDate(doc: Doc): { date: string | null; evidence: string } {
   const data = segmentationData(doc.language);
   const dated = (kind: string) => doc.lines.filter((l) => l.kind === kind).flatMap((l) => findDates(l.text, data).map((d) => ({ d, line: l })));
@@ -123,6 +126,11 @@ export function findDocumentDate(doc: Doc): { date: string | null; evidence: str
     const iso = d && withYear(d);
     if (iso) return { date: iso, evidence: `wire dateline "${wire.text}"` };
   }
+  // A statement's own dateline ("Brussels, 25 April 2019") dates it, whatever dates its first
+  // sentences recall ("since the Agreement entered into force on 1 February 2019"); a news page's
+  // stamp is its publication time, later than the events its first sentences date.
+  const ownLine = doc.docType === 'statement_text' ? dated('dateline').find((x) => x.d.hasYear && PLACE_BEFORE_DATE.test(x.line.text)) : undefined;
+  if (ownLine) return { date: ownLine.d.iso, evidence: `dateline "${ownLine.line.text}"` };
   for (const p of doc.provisions.slice(0, 2)) {
     const d = findDates(p.text, data).find((x) => x.hasYear);
     if (d) return { date: d.iso, evidence: `date in provision ${p.index}` };
