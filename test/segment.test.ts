@@ -156,7 +156,7 @@ test('a meeting over several days dates the statement by its first day, however 
   assert.equal(analyze('Joint Statement\n\nThe two sides met.\n\nSigned on the 5th of December 2025 in New Delhi.').date, '2025-12-05');
 });
 
-test('a statement’s own dateline dates it, not a date its first sentence recalls; a news stamp does not outrank the event date', () => {
+test('a statement’s own dateline dates it when its first sentence recalls a date weeks away; a news stamp does not outrank the event date', () => {
   const statement = analyze(
     'Joint Statement of the EU-Japan Summit\n\nBrussels, 25 April 2019\n\nWe, the leaders of the European Union and Japan, met today in Brussels, the first summit since the Agreement entered into force on 1 February 2019.',
   );

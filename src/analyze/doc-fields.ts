@@ -112,6 +112,10 @@ export function classifyDocType(doc: Doc): { type: DocType; evidence: string } {
 /** A dateline that names its place first: "Brussels, 25 April 2019", "Moscou, le 8 mai 2015". */
 const PLACE_BEFORE_DATE = /^\p{Lu}[\p{L}.' -]{1,40},\s/u;
 
+/** How many days a meeting and the statement it issues may lie apart. */
+const MEETING_DAYS = 7;
+const daysApart = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+
 export function findDocumentDate(doc: Doc): { date: string | null; evidence: string } {
   const data = segmentationData(doc.language);
   const dated = (kind: string) => doc.lines.filter((l) => l.kind === kind).flatMap((l) => findDates(l.text, data).map((d) => ({ d, line: l })));
@@ -126,14 +130,16 @@ export function findDocumentDate(doc: Doc): { date: string | null; evidence: str
     const iso = d && withYear(d);
     if (iso) return { date: iso, evidence: `wire dateline "${wire.text}"` };
   }
-  // A statement's own dateline ("Brussels, 25 April 2019") dates it, whatever dates its first
-  // sentences recall ("since the Agreement entered into force on 1 February 2019"); a news page's
-  // stamp is its publication time, later than the events its first sentences date.
+  // The meeting's date, in the first sentences, comes before a dateline (the codebook's order); but
+  // a date weeks away from a statement's own dateline ("Brussels, 25 April 2019") is one the text
+  // recalls ("since the Agreement entered into force on 1 February 2019"), not the meeting's. (A
+  // news page's stamp is its publication time, later than the events it reports: not compared.)
   const ownLine = doc.docType === 'statement_text' ? dated('dateline').find((x) => x.d.hasYear && PLACE_BEFORE_DATE.test(x.line.text)) : undefined;
-  if (ownLine) return { date: ownLine.d.iso, evidence: `dateline "${ownLine.line.text}"` };
   for (const p of doc.provisions.slice(0, 2)) {
     const d = findDates(p.text, data).find((x) => x.hasYear);
-    if (d) return { date: d.iso, evidence: `date in provision ${p.index}` };
+    if (!d) continue;
+    if (ownLine && daysApart(d.iso, ownLine.d.iso) > MEETING_DAYS) return { date: ownLine.d.iso, evidence: `dateline "${ownLine.line.text}"` };
+    return { date: d.iso, evidence: `date in provision ${p.index}` };
   }
   const line = [...dated('dateline'), ...dated('byline')].find((x) => x.d.hasYear);
   if (line) return { date: line.d.iso, evidence: `${line.line.kind} "${line.line.text}"` };
