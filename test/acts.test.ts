@@ -793,6 +793,41 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(statement, 'The United States'), ['call']);
   });
 
+  test('a news report\'s own background ("last year", "l\'an dernier", a cited record) is a report; quoted, said by someone or in a statement, a view', () => {
+    const en = analyze(
+      'India and Russia sign defence pact\n\nNEW DELHI (Reuters) - India and Russia signed a defence pact on Monday.\n' +
+        'Bilateral trade reached $13 billion last year.\n' +
+        'Russia has been the largest arms supplier of India for decades.\n' +
+        'Trade grew by a third last year, Putin said.\n' +
+        'Trade between the two countries grew strongly last year, according to the joint statement.',
+    );
+    assert.equal(en.docType, 'news_report');
+    assert.deepEqual(acts(en, 'Bilateral trade'), ['report']);
+    assert.deepEqual(holders(en, 'Bilateral trade'), ['IND', 'RUS']);
+    assert.deepEqual(acts(en, 'Russia has been'), ['report']);
+    assert.deepEqual(acts(en, 'Trade grew'), ['assert']);
+    assert.deepEqual(holders(en, 'Trade grew'), ['RUS']);
+    assert.deepEqual(acts(en, 'Trade between'), ['assert']);
+    const fr = analyze(
+      'La Chine et le Kazakhstan signent un accord\n\nASTANA, 3 juillet (Agence) -- La Chine et le Kazakhstan ont signé mercredi un accord de coopération.\n' +
+        "Le commerce bilatéral a atteint un niveau record l'an dernier, selon les statistiques des douanes chinoises.\n" +
+        "« Les échanges ont doublé l'année dernière », a déclaré M. Xi.",
+    );
+    assert.equal(fr.docType, 'news_report');
+    assert.deepEqual(acts(fr, 'Le commerce bilatéral'), ['report']);
+    assert.deepEqual(acts(fr, '« Les échanges'), ['assert']);
+    const statement = analyze(CN_RU_EN + 'Bilateral trade reached a record high last year.');
+    assert.deepEqual(acts(statement, 'Bilateral trade'), ['assert']);
+  });
+
+  test('"apprécie ... et souligne": a verb in the present singular after "et" is the subject\'s further act', () => {
+    const fr = analyze(
+      FR_IN_FR + "La partie indienne apprécie le soutien de la France à sa candidature et souligne l'importance de la réforme du Conseil de sécurité.",
+    );
+    assert.deepEqual(acts(fr, 'La partie indienne'), ['assert', 'support']);
+    assert.deepEqual(holders(fr, 'La partie indienne'), ['IND']);
+  });
+
   test('"réaffirme son adhésion (ferme) au principe" is support', () => {
     const fr = analyze(CN_RU_FR + 'La partie russe réaffirme son adhésion ferme au principe d’une seule Chine.');
     assert.deepEqual(acts(fr, 'La partie russe'), ['support']);

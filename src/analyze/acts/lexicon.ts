@@ -18,7 +18,7 @@ export interface PatternToken {
   optional: boolean;
 }
 
-export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object' | 'any-subject';
+export type CueFlag = 'holder' | 'modal' | 'frame' | 'initial' | 'task-object' | 'any-subject' | 'news';
 
 export interface Cue {
   /** Position in the lexicon, used by the matcher to try a cue once per word. */
@@ -90,8 +90,9 @@ const STAGE_CLASSES = [
   'finite',
   'domain-list',
   'agreement-title',
+  'source-prep',
 ];
-const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject'];
+const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject', 'news'];
 const cache = new Map<string, ActLexicon>();
 
 function compileToken(spec: string, classes: Map<string, Set<string>>, where: string): PatternToken {

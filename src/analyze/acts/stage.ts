@@ -257,6 +257,9 @@ function analyzeProvision(
     const general = subject.kind === 'none' || (subject.kind === 'explicit' && !subject.isHolder && !reportsOthers(doc, clauses[c]));
     if (!inAttribution && general && !m.cue.flags.has('modal') && !m.cue.flags.has('frame') && !m.cue.flags.has('any-subject') && act !== 'report') continue;
     if (m.cue.flags.has('holder') && !subject.isHolder) continue;
+    // A news report's narrator giving background ("Trade reached $40 billion last year"); in a
+    // statement's text, or said by someone, such a sentence is a view.
+    if (m.cue.flags.has('news') && (doc.docType !== 'news_report' || quoted || (frame && !isRecordSource(scope, frame)))) continue;
     if (m.cue.flags.has('modal')) {
       act = subject.isHolder && subject.kind !== 'empty' && subject.kind !== 'document' ? 'commit' : 'call';
       detail = act === 'commit' ? 'modal with the holders as subject' : 'modal addressed to others';
@@ -872,6 +875,18 @@ function bareRole(text: string, language: string): string | null {
 }
 
 /** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
+/**
+ * "..., selon les statistiques des douanes": a frame that cites a record, not a speaker (a
+ * source preposition, and no statement or person named as the source).
+ */
+function isRecordSource(scope: ProvisionScope, frame: Frame): boolean {
+  const { doc, lex, g, mentions } = scope;
+  const first = tokenize(doc.text, frame.start, frame.speakerStart).find((t) => !t.elided);
+  if (!first || !lex.classes.get('source-prep')!.has(wordOf(first))) return false;
+  if (isDocumentSpeaker(doc, frame, lex)) return false;
+  return !mentions.some((m) => m.start >= frame.speakerStart && m.end <= frame.speakerEnd && g.typeOf(m.label) === 'person');
+}
+
 function isDocumentSpeaker(doc: Doc, frame: Frame, lex: ActLexicon): boolean {
   // A plural counts too: "selon les communiqués".
   return tokenize(doc.text, frame.speakerStart, frame.speakerEnd)
