@@ -755,6 +755,18 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux chefs'), ['report']);
   });
 
+  test('"ont passé en revue", "ont fait le point", "reviewed", "took stock of" are talks held: report', () => {
+    const fr = analyze(
+      FR_IN_FR + 'Les deux dirigeants ont passé en revue les relations bilatérales.\nLes ministres ont fait le point sur la coopération spatiale.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux dirigeants'), ['report']);
+    assert.deepEqual(holders(fr, 'Les deux dirigeants'), ['FRA', 'IND']);
+    assert.deepEqual(acts(fr, 'Les ministres'), ['report']);
+    const en = analyze(US_JP_EN + 'The leaders reviewed progress in defense cooperation.\nThe two sides took stock of their trade relations.');
+    assert.deepEqual(acts(en, 'The leaders'), ['report']);
+    assert.deepEqual(acts(en, 'The two sides'), ['report']);
+  });
+
   test('"are against", "speak out against" are oppose; "are convinced that" introduces what they believe', () => {
     const en = analyze(
       CN_RU_EN +
