@@ -755,6 +755,94 @@ describe('acts: report, concern, call, oppose, support', () => {
     assert.deepEqual(acts(fr, 'Les deux chefs'), ['report']);
   });
 
+  test('French commitments: "nous nous engageons", "s\'engagent également à", "sont convenues des mesures", "entendent aussi", "chargeons", "attendent avec intérêt", an accepted invitation', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'Nous nous engageons à doubler les échanges universitaires.\n' +
+        'Les deux parties s’engagent également à moderniser le port de Chennai.\n' +
+        'Les deux parties sont convenues des mesures suivantes :\n' +
+        '- Renforcer la coopération agricole, en appui à la sécurité alimentaire ;\n' +
+        '- Créer un fonds commun.\n' +
+        'Elles entendent aussi moderniser leurs lignes ferroviaires.\n' +
+        'Nous chargeons nos ministres de préparer une feuille de route.\n' +
+        'Les deux parties attendent avec intérêt la prochaine session du dialogue stratégique.\n' +
+        'Le Premier ministre Modi a accepté cette invitation avec plaisir.',
+    );
+    for (const start of [
+      'Nous nous engageons',
+      'Les deux parties s’engagent',
+      'Les deux parties sont convenues',
+      'Renforcer',
+      'Elles entendent',
+      'Nous chargeons',
+      'Les deux parties attendent',
+    ])
+      assert.deepEqual(acts(fr, start), ['commit'], start);
+    assert.deepEqual(holders(fr, 'Nous nous engageons'), ['FRA', 'IND']);
+    assert.deepEqual(acts(fr, 'Le Premier ministre Modi'), ['commit']);
+    assert.deepEqual(holders(fr, 'Le Premier ministre Modi'), ['IND']);
+  });
+
+  test('French invitations, "ne saurait être", "ont pris part", gratitude; a noun in "-éra" is no future tense; "n\'accepteront aucune" is oppose alone', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'Le Président Macron l’a invité à se rendre en France.\n' +
+        'Le Premier ministre Modi a renouvelé son invitation au Président Macron.\n' +
+        'Un tel règlement ne saurait être imposé de l’extérieur.\n' +
+        'Plus de cent entreprises ont pris part au forum économique.\n' +
+        'La partie indienne a exprimé sa profonde gratitude pour ce soutien.\n' +
+        'Nous exprimons notre inquiétude face à la résurgence du choléra.\n' +
+        'Les deux parties n’accepteront aucune modification unilatérale du statu quo.',
+    );
+    assert.deepEqual(acts(fr, 'Le Président Macron'), ['call']);
+    assert.deepEqual(holders(fr, 'Le Président Macron'), ['FRA']);
+    assert.deepEqual(acts(fr, 'Le Premier ministre Modi'), ['call']);
+    assert.deepEqual(acts(fr, 'Un tel règlement'), ['call']);
+    assert.deepEqual(acts(fr, 'Plus de cent'), ['report']);
+    assert.deepEqual(acts(fr, 'La partie indienne'), ['support']);
+    assert.deepEqual(acts(fr, 'Nous exprimons'), ['concern']);
+    assert.deepEqual(acts(fr, 'Les deux parties n’accepteront'), ['oppose']);
+  });
+
+  test('English: "backed", "wished ... success", accepted and renewed invitations, phone calls, "witnessed the signing", "would conduct", "will not accept", "Neither side will recognise", "and expressed their support"', () => {
+    const en = analyze(
+      US_JP_EN +
+        'The two leaders backed the peace plan of the African Union.\n' +
+        'President Biden wished Japan every success in hosting the Expo.\n' +
+        'Prime Minister Kishida accepted the invitation with pleasure.\n' +
+        'President Biden renewed his invitation to Prime Minister Kishida to visit Texas.\n' +
+        'President Biden spoke by telephone with Prime Minister Kishida on Monday.\n' +
+        'The two leaders witnessed the signing of an arrangement on critical minerals.\n' +
+        'They said their navies would conduct more joint patrols.\n' +
+        'Both sides will not accept any change to the status quo by force.\n' +
+        'Neither side will recognise the annexation of occupied territory.\n' +
+        'The leaders stressed that the alliance has never been stronger, and expressed their full support for the Pacific Islands Forum.',
+    );
+    assert.deepEqual(acts(en, 'The two leaders backed'), ['support']);
+    assert.deepEqual(acts(en, 'President Biden wished'), ['support']);
+    assert.deepEqual(holders(en, 'President Biden wished'), ['USA']);
+    assert.deepEqual(acts(en, 'Prime Minister Kishida accepted'), ['commit']);
+    assert.deepEqual(acts(en, 'President Biden renewed'), ['call']);
+    assert.deepEqual(acts(en, 'President Biden spoke'), ['report']);
+    assert.deepEqual(acts(en, 'The two leaders witnessed'), ['report']);
+    assert.deepEqual(acts(en, 'They said'), ['commit']);
+    assert.deepEqual(acts(en, 'Both sides will not'), ['oppose']);
+    assert.deepEqual(acts(en, 'Neither side'), ['oppose']);
+    assert.deepEqual(acts(en, 'The leaders stressed'), ['assert', 'support']);
+  });
+
+  test('a year or month in a news report\'s own narration ("in 2019", "depuis 2014", "en mars 2022") marks background: report', () => {
+    const en = analyze(
+      'India and Russia sign defence pact\n\nNEW DELHI (Reuters) - India and Russia signed a defence pact on Monday.\nThe two countries set up an intergovernmental commission in 1994.',
+    );
+    assert.deepEqual(acts(en, 'The two countries'), ['report']);
+    const fr = analyze(
+      "La Chine et le Kazakhstan signent un accord\n\nASTANA, 3 juillet (Agence) -- La Chine et le Kazakhstan ont signé mercredi un accord.\nLes deux pays sont liés depuis 2019 par un partenariat stratégique.\nLe Kazakhstan a rejoint l'organisation en mars 2001.",
+    );
+    assert.deepEqual(acts(fr, 'Les deux pays'), ['report']);
+    assert.deepEqual(acts(fr, 'Le Kazakhstan'), ['report']);
+  });
+
   test('"ont passé en revue", "ont fait le point", "reviewed", "took stock of" are talks held: report', () => {
     const fr = analyze(
       FR_IN_FR + 'Les deux dirigeants ont passé en revue les relations bilatérales.\nLes ministres ont fait le point sur la coopération spatiale.',

@@ -293,6 +293,7 @@ function analyzeProvision(
       clause: 0,
     });
 
+  dropNegatedFutures(scope, found);
   let acts: ActFound[] = found.filter((f) => f.strong);
   // A report is background only when nothing else is said in the sentence.
   if (acts.some((f) => f.act !== 'report')) acts = acts.filter((f) => f.act !== 'report');
@@ -875,6 +876,26 @@ function bareRole(text: string, language: string): string | null {
 }
 
 /** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
+/**
+ * "will not accept", "n'accepteront aucune ...", "Neither side will recognise ...": a future tense
+ * negated into a rejection is that rejection, not a commitment besides it. A commitment whose cue
+ * touches or lies within a rejection that opens on a negation word (or is a negated cue) is dropped.
+ */
+function dropNegatedFutures(scope: ProvisionScope, found: ActFound[]): void {
+  const { tokens, words, lex } = scope;
+  const negations = [lex.classes.get('neg-before')!, lex.classes.get('neg-after')!];
+  const opensOnNegation = (f: ActFound) => {
+    const i = tokens.findIndex((t) => t.start === f.start);
+    return i >= 0 && negations.some((n) => n.has(words[i]));
+  };
+  const rejections = found.filter((f) => f.act === 'oppose' && (f.detail === 'negated' || opensOnNegation(f)));
+  if (!rejections.length) return;
+  for (let k = found.length - 1; k >= 0; k--) {
+    const f = found[k];
+    if (f.act === 'commit' && rejections.some((o) => o.clause === f.clause && o.start <= f.end + 1 && f.start <= o.end)) found.splice(k, 1);
+  }
+}
+
 /**
  * "..., selon les statistiques des douanes": a frame that cites a record, not a speaker (a
  * source preposition, and no statement or person named as the source).
