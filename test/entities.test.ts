@@ -50,6 +50,22 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(fr, 'La Corée'), ['KOR']);
   });
 
+  test('"Korean" / "coréen" is the Republic of Korea once it was named in full; "North Korean", "nord-coréen" and "Korean Peninsula" keep their own entries', () => {
+    const en = analyze(
+      EN +
+        'Korean firms will invest more.\nThe Republic of Korea and Canada met.\nKorean and Canadian universities will expand exchanges.\nThey condemned North Korean missile launches on the Korean Peninsula.',
+    );
+    assert.deepEqual(ents(en, 'Korean firms'), []);
+    assert.deepEqual(ents(en, 'Korean and Canadian'), ['CAN', 'KOR']);
+    assert.deepEqual(ents(en, 'They condemned'), ['PRK', 'korean_peninsula']);
+    const fr = analyze(
+      FR +
+        'La République de Corée et le Canada se sont réunis.\nLes entreprises coréennes investiront davantage.\nLes essais nord-coréens menacent la péninsule coréenne.',
+    );
+    assert.deepEqual(ents(fr, 'Les entreprises'), ['KOR']);
+    assert.deepEqual(ents(fr, 'Les essais'), ['PRK', 'korean_peninsula']);
+  });
+
   test('a surname two people share ("Li") names the one the document named in full, and no one before', () => {
     const doc = analyze(EN + 'Premier Li arrived on Monday.\nPremier Li Qiang met the Prime Minister.\nPremier Li said China was ready to help.');
     assert.deepEqual(ents(doc, 'Premier Li arrived'), []);

@@ -280,7 +280,8 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
     case 'none':
       return true;
     case 'short': {
-      if (!upper) return false;
+      // A short form written in lower case in the gazetteer (a French demonym, "coréenne") is one in the text too.
+      if (!upper && alias.capitalised) return false;
       if (memory.seen.has(alias.id)) return true;
       // A title or an initial cannot tell which of two people with the surname is meant.
       if (alias.shared) return false;
