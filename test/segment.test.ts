@@ -293,6 +293,18 @@ test('a title that names the text a joint statement or a declaration weighs for 
   assert.equal(analyze('La France et le Vietnam publient une déclaration conjointe' + fr).docType, 'news_report');
 });
 
+test('an official readout of a phone call ("Telephone call between ...", "Entretien téléphonique entre ...") is a statement text; a headline about a call is news', () => {
+  const body =
+    '\n\nParis, 4 March 2024\n\nPresident Macron spoke by telephone on Monday with Prime Minister Modi. He said France would support India’s bid, the President added.';
+  assert.equal(analyze('Telephone call between President Macron and Prime Minister Modi' + body).docType, 'statement_text');
+  assert.equal(analyze('Readout of the call between President Macron and Prime Minister Modi' + body).docType, 'statement_text');
+  assert.equal(analyze('Macron and Modi discuss trade in a telephone call' + body).docType, 'news_report');
+  const fr =
+    '\n\nOttawa, le 4 mars 2024\n\nLe premier ministre s’est entretenu lundi avec la présidente du Mexique. Il a souligné l’importance du commerce, a ajouté le bureau.';
+  assert.equal(analyze('Entretien téléphonique entre le premier ministre du Canada et la présidente du Mexique' + fr).docType, 'statement_text');
+  assert.equal(analyze('Le Canada et le Mexique évoquent le commerce lors d’un entretien téléphonique' + fr).docType, 'news_report');
+});
+
 test('the signature formula that closes a statement ("Fait à ..., le ...", "Done at ... on ...") dates it and is not a provision', () => {
   const fr = analyze(
     'Déclaration conjointe\n\nLes deux parties approfondiront leur coopération.\n\nFait à Astana, le 3 juillet 2024, en deux exemplaires originaux, chacun en langues française et kazakhe, les deux textes faisant également foi.',
