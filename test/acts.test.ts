@@ -247,6 +247,24 @@ describe('holders: people, "nous"/"we", pronouns', () => {
     assert.deepEqual(pair.parties, ['FRA', 'IND']);
   });
 
+  test('under a title that names no state ("... of the Lublin Triangle"), the three states the first sentence lists as authors are the parties, even when one is named more often', () => {
+    const doc = analyze(
+      'Joint Communiqué of the Weimar Triangle Foreign Ministers\n\nThe Ministers of Foreign Affairs of the French Republic, the Federal Republic of Germany and the Republic of Poland met in Weimar on 3 May 2024.\n' +
+        'The Ministers reaffirmed their support for Poland in hosting the next summit.\n' +
+        'Poland will chair the group until December, and Germany will host its secretariat.\n' +
+        'The Ministers welcomed the Polish proposal on energy security.\n' +
+        'Poland and Germany will open a new border crossing.\n' +
+        'The Ministers agreed to meet again in Warsaw.',
+    );
+    assert.deepEqual(doc.parties, ['DEU', 'FRA', 'POL']);
+    assert.deepEqual(holders(doc, 'The Ministers agreed'), ['DEU', 'FRA', 'POL']);
+    const places = analyze(
+      'Joint Statement\n\nBoth sides discussed the situation in Syria, Iraq and Libya.\nChina and Russia will deepen their strategic coordination.\n' +
+        'China and Russia oppose unilateral sanctions.\nThe Russian side supports China’s position on Taiwan.\nThe Chinese side supports Russia’s security interests.',
+    );
+    assert.deepEqual(places.parties, ['CHN', 'RUS']);
+  });
+
   test('"Elles ont convenu ..." carries the holders of the previous provision', () => {
     const doc = analyze(
       CN_RU_FR + 'Les deux pays ont décidé de renforcer la coopération énergétique.\nElles ont convenu d’approfondir les échanges culturels.',

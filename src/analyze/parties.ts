@@ -1,4 +1,4 @@
-import { tokensOf, wordsOf } from '../core/tokenize.ts';
+import { tokensOf, wordsOf, type Token } from '../core/tokenize.ts';
 import { foldAccents } from '../core/normalize.ts';
 import { loadActLexicon } from './acts/lexicon.ts';
 import { entitiesByProvision } from '../core/types.ts';
@@ -55,6 +55,7 @@ export const partiesStage: Stage = {
     const mentionsOf = entitiesByProvision(doc);
     // States listed together in the opening of the first provision: its authors, when three or more.
     let openingList: string[] = [];
+    let openingListNamesAuthors = false;
     for (const p of doc.provisions) {
       const mentions = mentionsOf[p.index];
       // The opening is the first dozen words.
@@ -82,7 +83,10 @@ export const partiesStage: Stage = {
           credit(g, m.label, w, add);
         });
         const states = listed.map((m) => stateCredited(g, m.label)).filter((id): id is string => !!id);
-        if (p.index === 0 && listed[0].start <= openingEnd && new Set(states).size >= 3 && !openingList.length) openingList = [...new Set(states)];
+        if (p.index === 0 && listed[0].start <= openingEnd && new Set(states).size >= 3 && !openingList.length) {
+          openingList = [...new Set(states)];
+          openingListNamesAuthors = namesAuthors(tokens, listed[0].start, doc.language);
+        }
       }
     }
     const ranked = [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
@@ -113,6 +117,9 @@ export const partiesStage: Stage = {
     // Japan, the Republic of Korea, and the United States, ...": three or more states listed as the
     // authors at the head of the text, and named in its title, are the parties of a plurilateral statement.
     else if (openingList.length >= 3 && openingList.every((s) => titleStates.has(s))) parties = [...openingList];
+    // "Joint Communiqué of the Lublin Triangle": a title that names no state leaves the authors to
+    // the first sentence, when it lists them as such ("The Ministers of Foreign Affairs of X, Y and Z").
+    else if (openingList.length >= 3 && titleStates.size === 0 && openingListNamesAuthors) parties = [...openingList];
     else if (group && (!states.length || group[1] >= states[0][1])) parties = [group[0]];
     else {
       parties = states
@@ -129,6 +136,21 @@ export const partiesStage: Stage = {
       .join(' ');
   },
 };
+
+/**
+ * "The Ministers of Foreign Affairs of [X, Y and Z]", "Les chefs d'État de [X, Y et Z]": the list
+ * starts after "of" (and an article), within a few words of an actor noun, so it names who acts,
+ * not places ("discussed the situation in X, Y and Z").
+ */
+function namesAuthors(tokens: readonly Token[], listStart: number, language: string): boolean {
+  const lex = loadActLexicon(language);
+  const [article, of, actor] = (['article', 'of', 'actor-noun'] as const).map((c) => lex.classes.get(c)!);
+  let k = tokens.findIndex((t) => t.start >= listStart) - 1;
+  while (k >= 0 && article.has(tokens[k].norm)) k--;
+  if (k < 0 || !of.has(tokens[k].norm)) return false;
+  for (let j = Math.max(0, k - 5); j < k; j++) if (actor.has(tokens[j].norm) || actor.has(tokens[j].norm.replace(/s$/, ''))) return true;
+  return false;
+}
 
 /**
  * The state a title pairs with a group: the two are next to each other, joined by a hyphen or dash
