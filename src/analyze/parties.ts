@@ -1,6 +1,6 @@
 import { tokensOf, wordsOf, type Token } from '../core/tokenize.ts';
 import { foldAccents } from '../core/normalize.ts';
-import { loadActLexicon } from './acts/lexicon.ts';
+import { isActorNoun, loadActLexicon } from './acts/lexicon.ts';
 import { entitiesByProvision } from '../core/types.ts';
 import type { Stage } from './stage.ts';
 import { issuingGroups } from './groups.ts';
@@ -144,12 +144,11 @@ export const partiesStage: Stage = {
  */
 function namesAuthors(tokens: readonly Token[], listStart: number, language: string): boolean {
   const lex = loadActLexicon(language);
-  const [article, of, actor] = (['article', 'of', 'actor-noun'] as const).map((c) => lex.classes.get(c)!);
+  const [article, of] = (['article', 'of'] as const).map((c) => lex.classes.get(c)!);
   let k = tokens.findIndex((t) => t.start >= listStart) - 1;
   while (k >= 0 && article.has(tokens[k].norm)) k--;
   if (k < 0 || !of.has(tokens[k].norm)) return false;
-  for (let j = Math.max(0, k - 5); j < k; j++) if (actor.has(tokens[j].norm) || actor.has(tokens[j].norm.replace(/s$/, ''))) return true;
-  return false;
+  return tokens.slice(Math.max(0, k - 5), k).some((t) => isActorNoun(t, lex));
 }
 
 /**

@@ -124,6 +124,12 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
   return { kind: 'word', alternatives, positive: alternatives.filter((a) => !a.negated), negative: alternatives.filter((a) => a.negated), optional };
 }
 
+/** Whether a word is an actor noun ("minister", "side"), in the singular or a plural in -s ("ministres", "leaders"). */
+export function isActorNoun(token: { norm: string }, lex: ActLexicon): boolean {
+  const actorNouns = lex.classes.get('actor-noun')!;
+  return actorNouns.has(token.norm) || actorNouns.has(token.norm.replace(/s$/, ''));
+}
+
 /** Loads and validates the act lexicon of a language (acts, classes, holder phrases, frames). */
 export function loadActLexicon(language: string): ActLexicon {
   const lang = hasLanguageData(language) ? language : 'en';

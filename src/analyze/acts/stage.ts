@@ -4,7 +4,7 @@ import type { Stage } from '../stage.ts';
 import { loadGazetteer, type Gazetteer } from '../entities/gazetteer.ts';
 import { mentionKind } from '../entities/stage.ts';
 import { honorificsOf } from '../entities/match.ts';
-import { loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
+import { isActorNoun, loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { findFrame, type Frame } from './frames.ts';
 import { segmentationData } from '../../lang/language-data.ts';
@@ -720,14 +720,7 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
     if (!title || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
     const bound = roles.get(roleKey(phrase.keys));
     if (!bound || !parties.includes(bound)) continue;
-    return {
-      kind: 'explicit',
-      holders: parties.filter((h) => h !== bound),
-      isHolder: true,
-      start: tokens[s].start,
-      end: tokens[after].end,
-      rule: 'holders:unknown-official',
-    };
+    return otherPartyOfficial(scope, bound, s, after);
   }
   // "M. Tokaïev a salué ..." in a report where only the other party's people were recognised ("M. Xi").
   if (scope.partiesNamedByPerson.size === 1) {
@@ -736,17 +729,22 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
       const after = s + keys.length;
       if (!keysAt(keys, words, s) || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
       if (scope.mentions.some((m) => m.start <= tokens[after].start && tokens[after].end <= m.end)) continue;
-      return {
-        kind: 'explicit',
-        holders: parties.filter((h) => h !== known),
-        isHolder: true,
-        start: tokens[s].start,
-        end: tokens[after].end,
-        rule: 'holders:unknown-official',
-      };
+      return otherPartyOfficial(scope, known, s, after);
     }
   }
   return null;
+}
+
+/** The subject "<title> <unknown name>" (tokens s..nameAt): an official of the party other than `known`. */
+function otherPartyOfficial(scope: ProvisionScope, known: string, s: number, nameAt: number): Subject {
+  return {
+    kind: 'explicit',
+    holders: scope.parties.filter((h) => h !== known),
+    isHolder: true,
+    start: scope.tokens[s].start,
+    end: scope.tokens[nameAt].end,
+    rule: 'holders:unknown-official',
+  };
 }
 
 /** The phrase's words stand at words[at...]. */
@@ -780,14 +778,12 @@ function isComplementOfNonActor(tokens: Token[], start: number, regionFirst: num
   // "le projet présenté par la Chine ...": every name after such a preposition qualifies the noun
   // before it, unless that noun is an actor.
   const nounPrep = lex.classes.get('noun-prep')!;
-  const actorNouns = lex.classes.get('actor-noun')!;
-  const isActorNoun = (t: Token) => actorNouns.has(t.norm) || actorNouns.has(t.norm.replace(/s$/, ''));
-  for (let j = regionFirst + 1; j < i; j++)
-    if (nounPrep.has(wordOf(tokens[j])) && !tokens.slice(Math.max(regionFirst, j - 3), j).some(isActorNoun)) return true;
+  const isActor = (t: Token) => isActorNoun(t, lex);
+  for (let j = regionFirst + 1; j < i; j++) if (nounPrep.has(wordOf(tokens[j])) && !tokens.slice(Math.max(regionFirst, j - 3), j).some(isActor)) return true;
   let k = i - 1;
   if (k >= 0 && lex.classes.get('article')!.has(wordOf(tokens[k]))) k--;
   if (k < 0 || !lex.classes.get('of')!.has(wordOf(tokens[k]))) return false;
-  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (isActorNoun(tokens[j])) return false;
+  for (let j = Math.max(regionFirst, k - 3); j < k; j++) if (isActorNoun(tokens[j], lex)) return false;
   // "Les chefs d'État de Chine et de Russie": a coordination of names after an actor noun was checked above.
   return true;
 }
@@ -875,7 +871,6 @@ function bareRole(text: string, language: string): string | null {
   return phrase ? roleKey(phrase.keys) : null;
 }
 
-/** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
 /**
  * "will not accept", "n'accepteront aucune ...", "Neither side will recognise ...": a future tense
  * negated into a rejection is that rejection, not a commitment besides it. A commitment whose cue
@@ -908,6 +903,7 @@ function isRecordSource(scope: ProvisionScope, frame: Frame): boolean {
   return !mentions.some((m) => m.start >= frame.speakerStart && m.end <= frame.speakerEnd && g.typeOf(m.label) === 'person');
 }
 
+/** The attribution names a document, not a person: "the statement said", "selon le communiqué", "it said". */
 function isDocumentSpeaker(doc: Doc, frame: Frame, lex: ActLexicon): boolean {
   // A plural counts too: "selon les communiqués".
   return tokenize(doc.text, frame.speakerStart, frame.speakerEnd)
