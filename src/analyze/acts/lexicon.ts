@@ -3,7 +3,7 @@ import { ACTS, EntenteError, type Act } from '../../core/types.ts';
 import { foldAccents } from '../../core/normalize.ts';
 import { tokenize } from '../../core/tokenize.ts';
 import { readTsv } from '../../lang/tsv.ts';
-import { hasLanguageData, languageDir } from '../../lang/language-data.ts';
+import { hasLanguageData, languageDir, segmentationData } from '../../lang/language-data.ts';
 import { compilePattern } from '../../lang/pattern.ts';
 
 /** One alternative of a pattern token. */
@@ -142,6 +142,12 @@ export function loadActLexicon(language: string): ActLexicon {
     const words = (row.cells.words ?? '').split(/\s+/).filter(Boolean);
     classes.set(row.cells.class, new Set(words.map((w) => foldAccents(w).replace(/['’]/g, ''))));
     exactClasses.set(row.cells.class, new Set(words.map((w) => w.toLowerCase())));
+  }
+  // @month: the month names of months.tsv, the list the date reader uses, rather than a second copy here.
+  if (!classes.has('month')) {
+    const months = [...segmentationData(lang).months.keys()];
+    classes.set('month', new Set(months.map((m) => foldAccents(m))));
+    exactClasses.set('month', new Set(months));
   }
   for (const name of STAGE_CLASSES)
     if (!classes.has(name))
