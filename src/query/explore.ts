@@ -2,7 +2,7 @@ import type { Db } from '../store/database.ts';
 import { findDocument } from '../store/documents.ts';
 import { compareDocuments, REWORD_THRESHOLD, type ComparableDoc, type Comparison } from './compare.ts';
 import { contentStems, jaccard } from './similarity.ts';
-import { inForceCondition } from './search.ts';
+import { factToken } from './text-index.ts';
 
 type Row = Record<string, unknown>;
 
@@ -103,20 +103,19 @@ export function timeline(
   filter: { entity?: string; topic?: string; act?: string; holder?: string },
   by: 'act' | 'topic' | 'entity' | 'holder' = 'act',
 ): TimelineRow[] {
-  // The provisions that carry every code of the filter, as one temporary set, then one grouped
-  // pass for the breakdown: no query per document.
-  const inForce = inForceCondition(db, 'a');
-  const conditions: string[] = [];
-  const params: unknown[] = [];
+  // The provisions that carry every code of the filter, found in the full-text index (its codes
+  // column holds the codes in force), as one temporary set; then one grouped pass for the
+  // breakdown: no query per document.
+  const terms: string[] = [];
   for (const kind of ['entity', 'topic', 'act', 'holder'] as const) {
     const label = filter[kind];
-    if (!label) continue;
-    conditions.push(`SELECT a.provision_id FROM annotations a WHERE a.kind = '${kind}' AND a.label = ?${inForce ? ` AND (${inForce})` : ''}`);
-    params.push(label);
+    if (label) terms.push(`codes : ${factToken(kind, label)}`);
   }
   db.exec('DROP TABLE IF EXISTS temp.timeline_hits; CREATE TEMP TABLE timeline_hits (id INTEGER PRIMARY KEY)');
   try {
-    db.prepare(`INSERT OR IGNORE INTO timeline_hits (id) ${conditions.length ? conditions.join(' INTERSECT ') : 'SELECT id FROM provisions'}`).run(...params);
+    if (terms.length)
+      db.prepare('INSERT OR IGNORE INTO timeline_hits (id) SELECT rowid FROM provision_index WHERE provision_index MATCH ?').run(terms.join(' AND '));
+    else db.exec('INSERT INTO timeline_hits (id) SELECT id FROM provisions');
     const rows = db
       .prepare(
         `SELECT d.id, d.name, d.title, d.date, count(*) AS provisions
@@ -127,9 +126,9 @@ export function timeline(
     const counts = new Map<string, Record<string, number>>();
     for (const c of db
       .prepare(
-        `SELECT p.doc_id, a.label, count(DISTINCT a.provision_id) AS n
-         FROM timeline_hits h CROSS JOIN annotations a ON a.provision_id = h.id AND a.kind = ? CROSS JOIN provisions p ON p.id = h.id
-         ${inForce ? `WHERE ${inForce}` : ''} GROUP BY p.doc_id, a.label ORDER BY n DESC, a.label`,
+        `SELECT c.doc_id, c.label, count(DISTINCT c.provision_id) AS n
+         FROM timeline_hits h CROSS JOIN codes c ON c.provision_id = h.id
+         WHERE c.kind = ? GROUP BY c.doc_id, c.label ORDER BY n DESC, c.label`,
       )
       .all(by) as Row[]) {
       const doc = counts.get(String(c.doc_id)) ?? counts.set(String(c.doc_id), {}).get(String(c.doc_id))!;

@@ -255,19 +255,6 @@ function bound(value: string, end: boolean): string {
 export const RANK_WINDOW = 2500;
 
 /**
- * The condition that an annotation (alias `a`) is in force — the `codes` view's rule — or an
- * empty string when no correction is active, so that the common case costs nothing.
- */
-export function inForceCondition(db: Db, alias = 'a'): string {
-  const active = db.prepare('SELECT EXISTS (SELECT 1 FROM corrections WHERE active = 1)').pluck().get() === 1;
-  return active ? IN_FORCE.replaceAll('a.', `${alias}.`) : '';
-}
-
-/** Codes in force, read straight from the annotations (the `codes` view's rule, for one provision at a time). */
-const IN_FORCE = `(a.origin = 'machine' AND NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = a.doc_id AND c.provision_idx = a.provision_idx AND c.kind = a.kind AND c.active = 1))
-  OR (a.origin = 'human' AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1))`;
-
-/**
  * The filters as index terms over the `codes` column (codes in force, language, document,
  * parties, years), so that the full-text engine intersects them; plus the SQL conditions that
  * finer date bounds still need.
@@ -339,7 +326,7 @@ export function search(db: Db, options: SearchOptions): SearchResult {
     throw new EntenteError(`the search could not run (${(err as Error).message})`, 'search query', 'simplify the query');
   }
   const keys = highlightKeys(tree, langs);
-  const codesOf = db.prepare(`SELECT a.kind, a.label FROM annotations a WHERE a.provision_id = ? AND (${IN_FORCE}) ORDER BY a.kind, a.label`);
+  const codesOf = db.prepare('SELECT kind, label FROM codes WHERE provision_id = ? ORDER BY kind, label');
   const hits: SearchHit[] = rows.map((r) => {
     const text = String(r.text);
     const highlights = highlightSpans(text, String(r.language), keys);
@@ -373,12 +360,10 @@ function facets(db: Db, hitsSql: string, params: unknown[]): Record<string, { va
   db.exec('CREATE TEMP TABLE facet_hits (id INTEGER PRIMARY KEY)');
   try {
     db.prepare(`INSERT INTO facet_hits (id) ${hitsSql}`).run(...params);
-    // Without any correction in force, every annotation is in force: skip the per-row check.
-    const corrections = db.prepare('SELECT EXISTS (SELECT 1 FROM corrections WHERE active = 1)').pluck().get() === 1;
     const rows = db
       .prepare(
-        `SELECT a.kind, a.label AS value, count(DISTINCT a.provision_id) AS count FROM facet_hits h CROSS JOIN annotations a ON a.provision_id = h.id
-         ${corrections ? `WHERE ${IN_FORCE}` : ''} GROUP BY a.kind, a.label ORDER BY count DESC, a.label`,
+        `SELECT c.kind, c.label AS value, count(DISTINCT c.provision_id) AS count FROM facet_hits h CROSS JOIN codes c ON c.provision_id = h.id
+         GROUP BY c.kind, c.label ORDER BY count DESC, c.label`,
       )
       .all() as { kind: keyof typeof FACET_KINDS; value: string; count: number }[];
     for (const name of Object.values(FACET_KINDS)) out[name] = [];

@@ -85,7 +85,7 @@ export function listCorrections(db: Db, filter: { docId?: string; id?: number; a
     )
     .all(...params) as Record<string, unknown>[];
   const machine = db.prepare(
-    "SELECT DISTINCT label FROM annotations WHERE provision_id = (SELECT id FROM provisions WHERE doc_id = ? AND idx = ?) AND kind = ? AND origin = 'machine' ORDER BY label",
+    'SELECT DISTINCT j.value ->> 1 AS label FROM provisions p, json_each(p.machine_codes) j WHERE p.doc_id = ? AND p.idx = ? AND j.value ->> 0 = ? ORDER BY label',
   );
   return rows.map((r) => ({
     id: Number(r.id),

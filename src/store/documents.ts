@@ -45,7 +45,6 @@ export interface StoredProvision {
 }
 
 export interface StoredAnnotation extends Annotation {
-  id: number;
   correction_id: number | null;
 }
 
@@ -70,42 +69,39 @@ export interface IndexEntry {
   codes: string;
 }
 
-/** A machine annotation row waiting for its batch's commit. */
-type AnnotationRow = [
-  docId: string,
-  provisionId: number,
-  provisionIdx: number,
-  kind: string,
-  label: string,
-  start: number,
-  end: number,
-  rule: string,
-  detail: string | null,
-];
-
-/** Rows a bulk writer adds together just before committing a batch of documents. */
+/** Index entries a bulk writer adds together just before committing a batch of documents. */
 export interface DeferredRows {
   index: IndexEntry[];
-  annotations: AnnotationRow[];
+}
+
+/**
+ * A provision's machine codes as stored: [kind, label, start, end, rule, detail] each, offsets into
+ * the document text (the `codes` view reads them back).
+ */
+function machineCodesJson(annotations: Annotation[]): string {
+  return JSON.stringify(
+    annotations.map((a) => (a.detail === undefined ? [a.kind, a.label, a.start, a.end, a.rule] : [a.kind, a.label, a.start, a.end, a.rule, a.detail])),
+  );
 }
 
 function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: DeferredRows | null): number[] {
-  const insertProvision = prepared(db, 'INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const byProvision = doc.provisions.map(() => [] as Annotation[]);
+  for (const a of doc.annotations) {
+    checkAnnotation(a, doc.provisions.length);
+    byProvision[a.provision].push(a);
+  }
+  const insertProvision = prepared(
+    db,
+    'INSERT INTO provisions (doc_id, idx, start, end, section, paragraph, text, machine_codes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
   const ids: number[] = [];
-  for (const p of doc.provisions) ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text).lastInsertRowid));
-  const rows = doc.annotations.map((a): AnnotationRow => [id, ids[a.provision], a.provision, a.kind, a.label, a.start, a.end, a.rule, a.detail ?? null]);
-  if (deferred) {
-    // Written later with the batch: what the schema would refuse must fail this document now, alone.
-    rows.forEach(checkAnnotationRow);
-    deferred.annotations.push(...rows);
-  } else insertAnnotations(db, rows);
-  const codes = doc.provisions.map(() => [] as { kind: string; label: string }[]);
-  for (const a of doc.annotations) codes[a.provision]?.push(a);
+  for (const p of doc.provisions)
+    ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text, machineCodesJson(byProvision[p.index])).lastInsertRowid));
   const entries = doc.provisions.map((p, i) => ({
     rowid: ids[i],
     // The coding stages have tokenized every provision already: their tokens spare a second scan.
     stems: indexTokensOrText(doc, p.start, p.end),
-    codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: codes[i] }),
+    codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: byProvision[i] }),
   }));
   if (deferred) deferred.index.push(...entries);
   else insertIndexEntries(db, entries);
@@ -114,31 +110,14 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
 
 const KINDS = new Set<string>(ANNOTATION_KINDS);
 
-/** The annotations table's constraints, checked before a row is set aside for its batch. */
-function checkAnnotationRow(row: AnnotationRow): void {
-  const [, provisionId, provisionIdx, kind, label, start, end, rule] = row;
-  const where = `annotation of provision ${provisionIdx}`;
-  if (!KINDS.has(kind)) throw new EntenteError(`unknown annotation kind "${kind}"`, where, `use one of ${ANNOTATION_KINDS.join(', ')}`);
-  if (provisionId === undefined) throw new EntenteError('the annotation points to no provision of the document', where);
-  if (typeof label !== 'string' || typeof rule !== 'string' || !Number.isInteger(start) || !Number.isInteger(end))
+/** What the `codes` view needs of an annotation, checked before it is stored. */
+function checkAnnotation(a: Annotation, provisions: number): void {
+  const where = `annotation of provision ${a.provision}`;
+  if (!KINDS.has(a.kind)) throw new EntenteError(`unknown annotation kind "${a.kind}"`, where, `use one of ${ANNOTATION_KINDS.join(', ')}`);
+  if (!Number.isInteger(a.provision) || a.provision < 0 || a.provision >= provisions)
+    throw new EntenteError('the annotation points to no provision of the document', where);
+  if (typeof a.label !== 'string' || typeof a.rule !== 'string' || !Number.isInteger(a.start) || !Number.isInteger(a.end))
     throw new EntenteError('the annotation lacks a label, a rule or integer offsets', where);
-}
-
-function insertAnnotations(db: Db, rows: AnnotationRow[]): void {
-  const insert = prepared(
-    db,
-    "INSERT INTO annotations (doc_id, provision_id, provision_idx, kind, label, start, end, rule, detail, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'machine')",
-  );
-  for (const r of rows) insert.run(...r);
-}
-
-/**
- * Adds a batch's machine annotations in the order of the label index, so that consecutive inserts
- * land on the same pages of it instead of one page per label.
- */
-export function insertAnnotationBatch(db: Db, rows: AnnotationRow[]): void {
-  rows.sort((a, b) => (a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : a[4] < b[4] ? -1 : a[4] > b[4] ? 1 : a[1] - b[1]));
-  insertAnnotations(db, rows);
 }
 
 function indexTokensOrText(doc: Doc, start: number, end: number): string {
@@ -206,13 +185,13 @@ function deleteProvisions(db: Db, id: string): void {
 /**
  * Stores an analysed document in one transaction: either all of it is there afterwards, or
  * nothing. A document whose text is already stored is left as it is ("unchanged").
- * With `defer`, its annotations and full-text index entries are handed back instead of written: a
+ * With `defer`, its full-text index entries are handed back instead of written: a
  * bulk writer adds a batch's rows at once, in the transaction that commits the batch.
  */
 export function saveDocument(db: Db, doc: Doc, options: { defer?: DeferredRows } = {}): { id: string; status: 'added' | 'unchanged' } {
   const hash = documentHash(doc.text);
   const id = idOf(hash);
-  const rows: DeferredRows | null = options.defer ? { index: [], annotations: [] } : null;
+  const rows: DeferredRows | null = options.defer ? { index: [] } : null;
   const saved = db.transaction(() => {
     if (prepared(db, 'SELECT 1 FROM documents WHERE hash = ?').get(hash)) return { id, status: 'unchanged' as const };
     const now = new Date().toISOString();
@@ -243,10 +222,7 @@ export function saveDocument(db: Db, doc: Doc, options: { defer?: DeferredRows }
     return { id, status: 'added' as const };
   })();
   // Handed over only once the document is stored.
-  if (rows) {
-    options.defer!.index.push(...rows.index);
-    options.defer!.annotations.push(...rows.annotations);
-  }
+  if (rows) options.defer!.index.push(...rows.index);
   return saved;
 }
 
@@ -270,7 +246,6 @@ export function replaceAnalysis(db: Db, id: string, doc: Doc): { reanchored: num
       new Date().toISOString(),
       id,
     );
-    db.prepare("DELETE FROM annotations WHERE provision_id IN (SELECT id FROM provisions WHERE doc_id = ?) AND origin = 'machine'").run(id);
     deleteProvisions(db, id);
     const ids = insertProvisionsAndAnnotations(db, id, doc, null);
     let reanchored = 0;
@@ -366,7 +341,7 @@ export function documentProvisions(db: Db, id: string): StoredProvision[] {
 export function effectiveAnnotations(db: Db, id: string): StoredAnnotation[] {
   const rows = db
     .prepare(
-      `SELECT a.id, a.provision_idx AS provision, a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id
+      `SELECT a.provision_idx AS provision, a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id
        FROM codes a
        WHERE a.provision_id IN (SELECT id FROM provisions WHERE doc_id = ?)
        ORDER BY a.provision_idx, a.kind, a.start`,

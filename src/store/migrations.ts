@@ -140,4 +140,42 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       DROP INDEX annotations_by_provision;
     `,
   },
+  {
+    version: 8,
+    name: 'machine codes kept with their provision',
+    sql: `
+      -- A provision's machine codes are written, read and replaced together, so they are one JSON
+      -- value of the provision: [[kind, label, start, end, rule, detail], ...], offsets into the
+      -- document text. A row per code with two indexes made storage the largest cost of an ingest.
+      -- Codes are found by label through the full-text index's codes column (act_oppose, entity_nato).
+      -- The annotations table keeps the analysts' codes only (origin 'human').
+      ALTER TABLE provisions ADD COLUMN machine_codes TEXT NOT NULL DEFAULT '[]';
+      UPDATE provisions SET machine_codes = (
+        SELECT json_group_array(json_array(a.kind, a.label, a.start, a.end, a.rule, a.detail))
+        FROM (SELECT * FROM annotations a WHERE a.provision_id = provisions.id AND a.origin = 'machine' ORDER BY a.id) a)
+      WHERE id IN (SELECT provision_id FROM annotations WHERE origin = 'machine');
+      DELETE FROM annotations WHERE origin = 'machine';
+      DROP INDEX annotations_by_label;
+      DROP VIEW codes;
+
+      -- The codes in force: an active correction of a (provision, kind) replaces the machine's codes
+      -- of that kind. One join of a provision with its list of codes (not a UNION), so that SQLite
+      -- folds the view into the queries that use it and a lookup by provision stays one row read.
+      -- Code lists are [kind, label, start, end, rule, detail, origin, correction_id]; a machine
+      -- code leaves the last two out.
+      CREATE VIEW codes AS
+        SELECT p.doc_id, p.id AS provision_id, p.idx AS provision_idx,
+               j.value ->> 0 AS kind, j.value ->> 1 AS label, j.value ->> 2 AS start, j.value ->> 3 AS end,
+               j.value ->> 4 AS rule, j.value ->> 5 AS detail, coalesce(j.value ->> 6, 'machine') AS origin, j.value ->> 7 AS correction_id
+        FROM provisions p, json_each(
+          CASE WHEN NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = p.doc_id AND c.provision_idx = p.idx AND c.active = 1) THEN p.machine_codes
+          ELSE (SELECT json_group_array(json(code)) FROM (
+                  SELECT m.value AS code FROM json_each(p.machine_codes) m
+                  WHERE NOT EXISTS (SELECT 1 FROM corrections c WHERE c.doc_id = p.doc_id AND c.provision_idx = p.idx AND c.kind = m.value ->> 0 AND c.active = 1)
+                  UNION ALL
+                  SELECT json_array(a.kind, a.label, a.start, a.end, a.rule, a.detail, a.origin, a.correction_id) FROM annotations a
+                  WHERE a.provision_id = p.id AND EXISTS (SELECT 1 FROM corrections c WHERE c.id = a.correction_id AND c.active = 1)))
+          END) j;
+    `,
+  },
 ];

@@ -1,6 +1,6 @@
 import { EntenteError, type Doc } from '../core/types.ts';
 import type { Db } from './database.ts';
-import { insertAnnotationBatch, insertIndexEntries, saveDocument, type DeferredRows } from './documents.ts';
+import { insertIndexEntries, saveDocument, type DeferredRows } from './documents.ts';
 
 /** How many documents, or how many milliseconds of work, one commit of a bulk ingest holds at most. */
 export const COMMIT_EVERY = { documents: 64, ms: 1000 };
@@ -17,18 +17,15 @@ const INGEST_CHECKPOINT_PAGES = 20_000;
  * Stores analysed documents for a bulk ingest. Each document is written in its own nested
  * transaction (a SQLite savepoint), so it is stored whole or not at all; the savepoints are
  * committed together every few dozen documents or every second, because a commit per
- * document rewrites the same index pages (one per label, one per term) again and again.
+ * document rewrites the same index pages (one per term) again and again.
  * A crash loses at most the documents of the open batch, each of them whole: running the
- * ingest again adds them. A batch's machine annotations and full-text index entries are added
- * together just before its commit: the annotations sorted by label, so that their label index is
- * filled page by page; the index entries at once, because SQLite's FTS5 writes its pending entries
- * out at every savepoint and would otherwise make one small index segment per document. What the
- * schema would refuse in them is checked when each document is saved, so a bad document still
- * fails alone.
+ * ingest again adds them. A batch's full-text index entries are added together just before its
+ * commit, because SQLite's FTS5 writes its pending entries out at every savepoint and would
+ * otherwise make one small index segment per document.
  */
 export class DocumentWriter {
   private pending = 0;
-  private readonly deferred: DeferredRows = { index: [], annotations: [] };
+  private readonly deferred: DeferredRows = { index: [] };
   /** Ids of the documents added in the open batch. */
   private batch: string[] = [];
   private openedAt = 0;
@@ -75,7 +72,6 @@ export class DocumentWriter {
       const batch = this.batch;
       this.batch = [];
       try {
-        insertAnnotationBatch(this.db, this.deferred.annotations);
         insertIndexEntries(this.db, this.deferred.index);
         this.db.prepare('COMMIT').run();
       } catch (err) {
@@ -84,7 +80,6 @@ export class DocumentWriter {
         throw new BatchLostError(batch, err as Error);
       } finally {
         this.deferred.index.length = 0;
-        this.deferred.annotations.length = 0;
         if (this.foreignKeys) this.db.pragma('foreign_keys = ON');
       }
     }
