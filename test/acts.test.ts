@@ -1479,4 +1479,62 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(holders(doc, 'De son côté'), ['KAZ']);
     assert.deepEqual(acts(doc, 'De son côté'), ['support']);
   });
+
+  test("French: decisions, intentions, solidarity, condolences, wishes of success, encouraging others, a call of one's own", () => {
+    const doc = analyze(
+      FR_IN_FR +
+        'Les deux chefs d’État décident de créer un conseil d’affaires commun.\n' +
+        'La partie indienne a confirmé son intention de livrer deux satellites.\n' +
+        'Elles ont condamné les attentats et ont exprimé leur solidarité avec les pays touchés.\n' +
+        'Les deux parties présentent leurs condoléances aux familles des victimes.\n' +
+        'Le Premier ministre a souhaité plein succès à la présidence française du G7.\n' +
+        'Le Président a rappelé que la France avait reconnu cet État et a encouragé l’Inde à envisager la même démarche.\n' +
+        'Les deux parties réitèrent leur appel à un cessez-le-feu immédiat.\n' +
+        'Le Président a salué le potentiel de coopération dans le domaine des minéraux critiques.\n' +
+        'L’entretien a duré une quarantaine de minutes.',
+    );
+    assert.deepEqual(acts(doc, 'Les deux chefs d’État décident'), ['commit']);
+    assert.deepEqual(acts(doc, 'La partie indienne a confirmé'), ['commit']);
+    assert.deepEqual(acts(doc, 'Elles ont condamné'), ['oppose', 'support']);
+    assert.deepEqual(acts(doc, 'Les deux parties présentent'), ['support']);
+    assert.deepEqual(acts(doc, 'Le Premier ministre a souhaité'), ['support']);
+    assert.deepEqual(acts(doc, 'Le Président a rappelé'), ['assert', 'call']);
+    assert.deepEqual(acts(doc, 'Les deux parties réitèrent'), ['call']);
+    // "critiques" describing minerals is no criticism.
+    assert.deepEqual(acts(doc, 'Le Président a salué'), ['support']);
+    assert.deepEqual(acts(doc, 'L’entretien a duré'), ['report']);
+  });
+  test('looking forward to an event is support; to doing something, or to the next meeting of the parties, a commitment', () => {
+    const fr = analyze(
+      FR_IN_FR +
+        'Les deux parties attendent avec intérêt la conférence des Nations unies sur les océans.\n' +
+        'Les deux parties attendent avec intérêt de travailler ensemble au sein du G20.\n' +
+        'Les deux parties attendent avec intérêt la tenue à New Delhi du prochain dialogue stratégique.',
+    );
+    assert.deepEqual(acts(fr, 'Les deux parties attendent avec intérêt la conférence'), ['support']);
+    assert.deepEqual(acts(fr, 'Les deux parties attendent avec intérêt de'), ['commit']);
+    assert.deepEqual(acts(fr, 'Les deux parties attendent avec intérêt la tenue'), ['commit']);
+    const en = analyze(US_JP_EN + 'The leaders look forward to the Summit in Ottawa.\nThe leaders look forward to working together in the G20.');
+    assert.deepEqual(acts(en, 'The leaders look forward to the'), ['support']);
+    assert.deepEqual(acts(en, 'The leaders look forward to working'), ['commit']);
+  });
+  test('English: decisions, offers, concurring, tributes, condolences, requests; a plan named as a thing is no commitment', () => {
+    const doc = analyze(
+      US_JP_EN +
+        'Japan confirmed its decision to increase its participation in peacekeeping operations, and the United States offered to provide training.\n' +
+        'The two leaders also concurred on expanding people-to-people exchanges.\n' +
+        'We extend our heartfelt condolences to the families of the victims and pay tribute to the health workers.\n' +
+        'We reiterate our request to the Security Council to defer the proceedings.\n' +
+        'The Japanese side praised the climate initiatives of the United States, including a plan to plant ten billion trees.\n' +
+        'They agreed to strengthen coordination in supporting Pacific Island countries.\n' +
+        'Prime Minister Ishiba explained Japan’s position on the abductions issue.',
+    );
+    assert.deepEqual(acts(doc, 'Japan confirmed'), ['commit']);
+    assert.deepEqual(acts(doc, 'The two leaders also concurred'), ['commit']);
+    assert.deepEqual(acts(doc, 'We extend'), ['support']);
+    assert.deepEqual(acts(doc, 'We reiterate our request'), ['call']);
+    assert.deepEqual(acts(doc, 'The Japanese side praised'), ['support']);
+    assert.deepEqual(acts(doc, 'They agreed to strengthen'), ['commit']);
+    assert.deepEqual(acts(doc, 'Prime Minister Ishiba explained'), ['assert']);
+  });
 });

@@ -498,6 +498,8 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     return false;
   };
   const conjugatedCueAt = (i: number) => cueStarts.has(i) && isConjugated(words[reflexive?.has(words[i]) ? i + 1 : i], lex);
+  // A conjugated cue, or an auxiliary and a cue ("et a souligné", "et ont encouragé"): the verb of a new act.
+  const actVerbAt = (i: number) => conjugatedCueAt(i) || (isAux[i] && (cueStarts.has(i) || cueStarts.has(i + 1)));
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
@@ -524,7 +526,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       // "La partie russe apprécie ... et souligne ...": "and" + a conjugated cue is the subject's
       // next act; inside a complement clause it is the complement subject's (handled above).
-      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && !afterComplement(i) && conjugatedCueAt(i + 1))
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && !afterComplement(i) && actVerbAt(i + 1))
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       // "..., recognizes that the treaty entered into force, and supports ...": a complement has its
       // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it, and so
@@ -534,7 +536,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         i + 2 < end &&
         starts[starts.length - 1].type === 'complement' &&
         isVerbal(i + 1) &&
-        (gap.includes(',') || (cueStarts.has(i + 1) && isConjugated(words[reflexive?.has(words[i + 1]) ? i + 2 : i + 1], lex)))
+        (gap.includes(',') || actVerbAt(i + 1))
       )
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
