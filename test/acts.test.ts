@@ -1171,6 +1171,17 @@ test('conditions that "sont réunies" are no meeting, and a meeting to come is a
   assert.deepEqual(acts(doc, 'Les deux parties se réuniront'), ['commit']);
 });
 
+test('a Francophonie summit declaration whose title names no group has the group as party, however often "le français" is named', () => {
+  const doc = analyze(
+    "Déclaration d'Erevan\n\n" +
+      "Nous, chefs d'État et de gouvernement des pays ayant le français en partage, réunis à Erevan à l'occasion du XVIIe Sommet de la Francophonie, adoptons la présente Déclaration.\n\n" +
+      'Nous réaffirmons notre attachement à la langue française.\n\n' +
+      'Nous nous engageons à renforcer l’enseignement du français et en français.',
+  );
+  assert.deepEqual(doc.parties, ['francophonie']);
+  assert.deepEqual(holders(doc, 'Nous nous engageons'), ['francophonie']);
+});
+
 test('a group paired with one state in the title is one side of a bilateral statement', () => {
   const eu = analyze(
     'Joint Statement of the 21st EU-Japan Summit\n\n1. Leaders agreed to deepen cooperation on trade.\n2. Japan welcomed the EU’s engagement in the Indo-Pacific.',

@@ -66,6 +66,20 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(fr, 'Les essais'), ['PRK', 'korean_peninsula']);
   });
 
+  test('a demonym naming a language ("la langue française", "le français", "en russe", "the French language") is no mention of the state', () => {
+    const fr = analyze(
+      FR +
+        'Nous réaffirmons notre attachement à la langue française.\nNous renforcerons l’enseignement du français et en français.\nLes textes seront publiés en russe.\nLe gouvernement français et les entreprises russes coopéreront.',
+    );
+    assert.deepEqual(ents(fr, 'Nous réaffirmons'), []);
+    assert.deepEqual(ents(fr, 'Nous renforcerons'), []);
+    assert.deepEqual(ents(fr, 'Les textes'), []);
+    assert.deepEqual(ents(fr, 'Le gouvernement français'), ['FRA', 'RUS']);
+    const en = analyze(EN + 'They will promote the French language.\nThe French government welcomed the decision.');
+    assert.deepEqual(ents(en, 'They will promote'), []);
+    assert.deepEqual(ents(en, 'The French government'), ['FRA']);
+  });
+
   test('a surname two people share ("Li") names the one the document named in full, and no one before', () => {
     const doc = analyze(EN + 'Premier Li arrived on Monday.\nPremier Li Qiang met the Prime Minister.\nPremier Li said China was ready to help.');
     assert.deepEqual(ents(doc, 'Premier Li arrived'), []);

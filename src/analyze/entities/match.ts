@@ -44,6 +44,10 @@ interface EntityContext {
   headAnyCase: Set<string>;
   /** Words that join two modifiers sharing one name ("North and South Korea"). */
   coordinator: Set<string>;
+  /** Nouns that make a demonym next to them a language ("langue française", "French language"). */
+  languageNoun: Set<string>;
+  /** Words that make a lower-case demonym right after them a language ("le français", "en russe"). */
+  languageArticle: Set<string>;
 }
 
 const contextCache = new Map<string, EntityContext>();
@@ -61,6 +65,8 @@ function entityContext(language: string): EntityContext {
       head: new Set(),
       headAnyCase: new Set(),
       coordinator: new Set(),
+      languageNoun: new Set(),
+      languageArticle: new Set(),
     };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
@@ -92,11 +98,17 @@ function entityContext(language: string): EntityContext {
         case 'coordinator':
           ctx.coordinator.add(word);
           break;
+        case 'language-noun':
+          ctx.languageNoun.add(word);
+          break;
+        case 'language-article':
+          ctx.languageArticle.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          break;
         default:
           throw new EntenteError(
             `unknown kind "${row.cells.kind}"`,
             row.where,
-            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case or coordinator',
+            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case, coordinator, language-noun or language-article',
           );
       }
     }
@@ -266,7 +278,7 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
     case 'name':
       return !alias.capitalised || upper;
     case 'demonym':
-      return true;
+      return !namesLanguage(tokens, i, next, upper, ctx);
     case 'combining':
       return next < tokens.length && tokens[next].afterHyphen;
     case 'capital': {
@@ -291,6 +303,14 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
       return ctx.honorific.some((h) => h.length <= i && h.every((k, n) => tokens[i - h.length + n].norm === k));
     }
   }
+}
+
+/** "la langue française", "the French language", "l'enseignement du français": the demonym names a language, not a state. */
+function namesLanguage(tokens: Token[], i: number, next: number, upper: boolean, ctx: EntityContext): boolean {
+  const before = tokens[i - 1];
+  const after = tokens[next];
+  if ((before && ctx.languageNoun.has(before.norm)) || (after && ctx.languageNoun.has(after.norm))) return true;
+  return !upper && before !== undefined && ctx.languageArticle.has(before.norm);
 }
 
 function rememberHead(alias: Alias, g: Gazetteer, memory: MatchMemory, ctx: EntityContext): void {
