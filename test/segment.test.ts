@@ -299,10 +299,12 @@ test('an official readout of a phone call ("Telephone call between ...", "Entret
   assert.equal(analyze('Telephone call between President Macron and Prime Minister Modi' + body).docType, 'statement_text');
   assert.equal(analyze('Readout of the call between President Macron and Prime Minister Modi' + body).docType, 'statement_text');
   assert.equal(analyze('Macron and Modi discuss trade in a telephone call' + body).docType, 'news_report');
+  assert.equal(analyze('France-India Summit Telephone Talk' + body).docType, 'statement_text');
   const fr =
     '\n\nOttawa, le 4 mars 2024\n\nLe premier ministre s’est entretenu lundi avec la présidente du Mexique. Il a souligné l’importance du commerce, a ajouté le bureau.';
   assert.equal(analyze('Entretien téléphonique entre le premier ministre du Canada et la présidente du Mexique' + fr).docType, 'statement_text');
   assert.equal(analyze('Le Canada et le Mexique évoquent le commerce lors d’un entretien téléphonique' + fr).docType, 'news_report');
+  assert.equal(analyze('Canada-Mexique : entretien téléphonique' + fr).docType, 'statement_text');
 });
 
 test('the signature formula that closes a statement ("Fait à ..., le ...", "Done at ... on ...") dates it and is not a provision', () => {
