@@ -1549,3 +1549,27 @@ describe('clauses and subjects beyond the first', () => {
     assert.deepEqual(acts(doc, 'Prime Minister Ishiba explained'), ['assert']);
   });
 });
+
+test('people the gazetteer does not know are tied to the state the document introduces them with', () => {
+  const fr = analyze(
+    'Déclaration conjointe du Royaume du Maroc et de la République du Sénégal\n\n' +
+      'M. Gorgui Ndiaye, Président de la République du Sénégal, a effectué une visite officielle au Royaume du Maroc.\n\n' +
+      'Le Président Gorgui Ndiaye a remercié le Roi pour l’accueil chaleureux.',
+  );
+  assert.deepEqual(holders(fr, 'Le Président Gorgui Ndiaye'), ['SEN']);
+  const news = analyze(
+    'Le Caire et Ankara renforcent leur coopération\n\n' +
+      'ANKARA, 4 septembre (Xinhua) -- Le président turc et son homologue égyptien Karim Abdel al-Fayed se sont entretenus mercredi à Ankara.\n\n' +
+      'M. al-Fayed a salué la décision de la Turquie.',
+  );
+  assert.deepEqual(holders(news, 'M. al-Fayed'), ['EGY']);
+  const en = analyze(
+    'Joint Statement of Canada and Mexico\n\n' +
+      'At the invitation of the Prime Minister of Canada, the President of the United Mexican States, Tomas Ruvalcaba, paid a State Visit to Canada.\n\n' +
+      'President Ruvalcaba thanked the Prime Minister for his hospitality.\n\n' +
+      'Kenyan Foreign Minister Esther Wanjiru also attended the meeting.\n\n' +
+      '"Trade will grow," Wanjiru told reporters.',
+  );
+  assert.deepEqual(holders(en, 'President Ruvalcaba thanked'), ['MEX']);
+  assert.deepEqual(holders(en, '"Trade will grow'), ['KEN']);
+});

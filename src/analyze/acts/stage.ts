@@ -7,6 +7,7 @@ import { honorificsOf } from '../entities/match.ts';
 import { isActorNoun, loadActLexicon, type ActLexicon, type HolderPhrase, type HolderPhraseKind } from './lexicon.ts';
 import { matchCues, wordOf, wordsOfTokens, type CueMatch } from './cue-match.ts';
 import { findFrame, type Frame } from './frames.ts';
+import { officialsIntroduced } from './officials.ts';
 import { segmentationData } from '../../lang/language-data.ts';
 import { memberOfParty } from '../groups.ts';
 
@@ -83,6 +84,7 @@ export const actsStage: Stage = {
     let previousOnePerson = false;
     // The parties whose people the gazetteer has recognised so far in the document.
     const partiesNamedByPerson = new Set<string>();
+    const officials = officialsIntroduced(doc, lex, g, mentionsOf);
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
@@ -98,6 +100,7 @@ export const actsStage: Stage = {
         agreedText,
         previousOnePerson,
         partiesNamedByPerson,
+        officials,
       );
       bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       for (const m of mentionsOf[p.index]) {
@@ -168,6 +171,8 @@ interface ProvisionScope {
   previousOnePerson: boolean;
   roles: Map<string, string>;
   partiesNamedByPerson: ReadonlySet<string>;
+  /** Words of the names of people the gazetteer does not know, with the state the document gave them. */
+  officials: ReadonlyMap<string, string>;
 }
 
 function analyzeProvision(
@@ -182,11 +187,12 @@ function analyzeProvision(
   inAgreedText = false,
   previousOnePerson = false,
   partiesNamedByPerson: ReadonlySet<string> = new Set(),
+  officials: ReadonlyMap<string, string> = new Map(),
 ): { acts: Set<Act>; holders: string[]; onePerson: boolean } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
   const words = wordsOfTokens(tokens);
-  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, previousOnePerson, roles, partiesNamedByPerson };
+  const scope: ProvisionScope = { doc, tokens, words, lex, g, mentions, parties, previous, previousOnePerson, roles, partiesNamedByPerson, officials };
 
   // 1. Attribution frames: "..., a affirmé M. Wang." / "Selon le communiqué, ...".
   const frame = findFrame(p, lex);
@@ -684,6 +690,15 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     evidenceStart = Math.min(evidenceStart, m.start);
     evidenceEnd = Math.max(evidenceEnd, m.end);
   }
+  // "Le Président Macky Sall a remercié ...": a person the document introduced with their state.
+  if (!actors.size)
+    for (let i = s; i < stop; i++) {
+      const state = STARTS_UPPER.test(tokens[i].raw) ? scope.officials.get(tokens[i].norm) : undefined;
+      if (!state) continue;
+      actors.add(state);
+      evidenceStart = Math.min(evidenceStart, tokens[i].start);
+      evidenceEnd = Math.max(evidenceEnd, tokens[i].end);
+    }
   if (!actors.size) {
     const other = namedStranger(scope, s, stop);
     if (other) return other;
@@ -928,6 +943,12 @@ function speakerHolders(scope: ProvisionScope, frame: Frame): { codes: string[];
     const state = type === 'person' || type === 'org' ? g.stateOf(m.label) : type === 'state' ? m.label : null;
     if (state) states.add(state);
   }
+  if (!states.size)
+    for (const t of scope.tokens) {
+      if (t.start < frame.speakerStart || t.end > frame.speakerEnd || !STARTS_UPPER.test(t.raw)) continue;
+      const state = scope.officials.get(t.norm);
+      if (state) states.add(state);
+    }
   if (!states.size) return null;
   return { codes: [...states].sort(), detail: 'attributed speaker' };
 }
