@@ -1573,3 +1573,19 @@ test('people the gazetteer does not know are tied to the state the document intr
   assert.deepEqual(holders(en, 'President Ruvalcaba thanked'), ['MEX']);
   assert.deepEqual(holders(en, '"Trade will grow'), ['KEN']);
 });
+
+test('a visit made at the invitation of the other side is reported by both; a title named with its holder stands for them in a later clause', () => {
+  const fr = analyze(
+    'Déclaration conjointe du Royaume du Maroc et de la République du Sénégal\n\n' +
+      'À l’invitation de Sa Majesté le Roi, M. Gorgui Ndiaye, Président de la République du Sénégal, a effectué une visite officielle au Royaume du Maroc du 14 au 16 mars.\n\n' +
+      'Les deux chefs d’État ont signé quatre accords.',
+  );
+  assert.deepEqual(holders(fr, 'À l’invitation'), ['MAR', 'SEN']);
+  const en = analyze(
+    'Joint Statement of Canada and Mexico\n\n' +
+      'At the invitation of Prime Minister Justin Trudeau, the President of Mexico paid a State Visit to Canada from June 27 to 29.\n\n' +
+      'The President of Mexico invited Prime Minister Trudeau to visit Mexico in 2017, and the Prime Minister accepted the invitation with pleasure.',
+  );
+  assert.deepEqual(holders(en, 'At the invitation'), ['CAN', 'MEX']);
+  assert.deepEqual(holders(en, 'The President of Mexico invited'), ['CAN', 'MEX']);
+});

@@ -48,6 +48,11 @@ export function officialsIntroduced(doc: Doc, lex: ActLexicon, g: Gazetteer, men
       }
       if (last === i && tokens[i].raw.length < 3) continue;
       const after = last + 1;
+      // "Prime Minister", "Foreign Minister", "Crown Prince": words before a title are part of it.
+      if (after < tokens.length && titles.has(tokens[after].norm) && NAME_GAP.test(gap(after))) {
+        i = last;
+        continue;
+      }
       const textAfter = after < tokens.length ? gap(after) : '';
       let state: string | null = null;
       // "Macky Sall, Président de la République du Sénégal": the apposition after the name.

@@ -88,6 +88,8 @@ export const actsStage: Stage = {
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
+      // Titles named with their holder in this provision ("Prime Minister Trudeau") already stand for them in it.
+      bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       const result = analyzeProvision(
         doc,
         p,
@@ -102,7 +104,6 @@ export const actsStage: Stage = {
         partiesNamedByPerson,
         officials,
       );
-      bindRoles(doc, p, lex, g, roles, mentionsOf[p.index]);
       for (const m of mentionsOf[p.index]) {
         const state = g.typeOf(m.label) === 'person' ? g.stateOf(m.label) : null;
         if (state && doc.parties.includes(state)) partiesNamedByPerson.add(state);
@@ -366,6 +367,8 @@ function analyzeProvision(
 
   // 5. Holders.
   const holders = resolveHolders(scope, p, frame, clauses, acts);
+  // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
+  if (acts.every((f) => f.act === 'report')) holders.codes = [...new Set([...holders.codes, ...invitingHost(scope, holders.codes)])].sort();
   for (const h of holders.codes)
     doc.annotations.push({
       kind: 'holder',
@@ -645,7 +648,10 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       if (phrase.kind === 'role') {
         const bound = roles.get(roleKey(phrase.keys));
         if (!role) {
-          role = { kind: 'carry', holders: bound ? [bound] : previous, isHolder: true, start, end, rule: phrase.rule };
+          // A title bound to a party's person names that person ("and the Prime Minister accepted ..."); an unbound one refers back.
+          role = bound
+            ? { kind: 'explicit', holders: [bound], isHolder: parties.includes(bound), start, end, rule: phrase.rule }
+            : { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
           // "The President and the Prime Minister ...": each title joined by "and" adds its holder.
           const join = lex.classes.get('list-join')!;
           for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
@@ -860,6 +866,35 @@ function resolveHolders(
       c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
   return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
+}
+
+/**
+ * The host of a visit reported as made at their invitation ("À l'invitation de M. X, ...", "At the
+ * invitation of Prime Minister X, ..."): the states the opening phrase names, or, in a bilateral
+ * statement where the visitor is one party, the other.
+ */
+function invitingHost(scope: ProvisionScope, holders: string[]): string[] {
+  const { doc, tokens, words, lex, g, mentions, parties } = scope;
+  const invitation = lex.classes.get('invitation');
+  if (!invitation || !lex.classes.get('adverbial')!.has(words[0])) return [];
+  const at = words.slice(1, 4).findIndex((w) => invitation.has(w));
+  if (at < 0) return [];
+  let end = at + 2;
+  while (end < tokens.length && !doc.text.slice(tokens[end - 1].end, tokens[end].start).includes(',')) end++;
+  const phraseEnd = tokens[end - 1].end;
+  const hosts = new Set<string>();
+  for (const m of mentions) {
+    if (m.end > phraseEnd) continue;
+    const type = g.typeOf(m.label);
+    const state = type === 'state' ? m.label : type === 'person' ? g.stateOf(m.label) : null;
+    if (state) hosts.add(state);
+  }
+  for (let i = at + 2; i < end; i++) {
+    const state = STARTS_UPPER.test(tokens[i].raw) ? scope.officials.get(tokens[i].norm) : undefined;
+    if (state) hosts.add(state);
+  }
+  if (!hosts.size && parties.length === 2 && holders.length === 1 && parties.includes(holders[0])) hosts.add(parties.find((h) => h !== holders[0])!);
+  return [...hosts];
 }
 
 /** A news report's clause whose named subject is a third party: what it does is that party's act. */
