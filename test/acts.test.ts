@@ -1589,3 +1589,14 @@ test('a visit made at the invitation of the other side is reported by both; a ti
   assert.deepEqual(holders(en, 'At the invitation'), ['CAN', 'MEX']);
   assert.deepEqual(holders(en, 'The President of Mexico invited'), ['CAN', 'MEX']);
 });
+
+test('what a relative clause says of what it follows is no act of the holders ("agreements under which X will ...")', () => {
+  const en = analyze(
+    US_JP_EN +
+      'The two governments signed agreements under which Japan will acquire American aircraft.\nThe two sides, which share common values, will deepen their cooperation.',
+  );
+  assert.deepEqual(acts(en, 'The two governments signed'), ['report']);
+  assert.deepEqual(acts(en, 'The two sides, which'), ['commit']);
+  const fr = analyze(FR_IN_FR + 'Les deux parties ont signé un accord en vertu duquel l’Inde acquerra des avions français.');
+  assert.deepEqual(acts(fr, 'Les deux parties ont signé'), ['report']);
+});

@@ -226,6 +226,8 @@ function analyzeProvision(
     const before = tokens[m.first - 1];
     // "actions that seek to ...": a complementiser right before a verb has no subject between, so it is a relative pronoun.
     if (before && (relative?.has(words[m.first - 1]) || complementiser.has(words[m.first - 1])) && !m.cue.flags.has('frame')) return false;
+    // "agreements under which Saudi Arabia will acquire ...": a relative clause describes what it follows.
+    if (relative && !m.cue.flags.has('frame') && relativeClauseBefore(doc, tokens, words, m.first, relative)) return false;
     return true;
   });
 
@@ -895,6 +897,15 @@ function invitingHost(scope: ProvisionScope, holders: string[]): string[] {
   }
   if (!hosts.size && parties.length === 2 && holders.length === 1 && parties.includes(holders[0])) hosts.add(parties.find((h) => h !== holders[0])!);
   return [...hosts];
+}
+
+/** A relative pronoun a few words before the cue, with no punctuation between: the cue is inside a relative clause. */
+function relativeClauseBefore(doc: Doc, tokens: Token[], words: string[], at: number, relative: Set<string>): boolean {
+  for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
+    if (/[,;:()«»"“”]/.test(doc.text.slice(tokens[k].end, tokens[k + 1].start))) return false;
+    if (relative.has(words[k])) return true;
+  }
+  return false;
 }
 
 /** A news report's clause whose named subject is a third party: what it does is that party's act. */
