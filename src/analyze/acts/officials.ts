@@ -28,55 +28,25 @@ export function officialsIntroduced(doc: Doc, lex: ActLexicon, g: Gazetteer, men
     const mentions = mentionsOf[p.index] ?? [];
     if (!mentions.some((m) => g.typeOf(m.label) === 'state')) continue;
     const tokens = tokensOf(doc, p.start, p.end);
-    const gap = (i: number) => doc.text.slice(tokens[i - 1].end, tokens[i].start);
-    const known = (t: Token) => mentions.some((m) => m.start <= t.start && t.end <= m.end);
-    const stateAt = (from: number, to: number, demonyms: boolean): string | null => {
-      const lo = tokens[from]?.start ?? Infinity;
-      const hi = tokens[Math.min(to, tokens.length) - 1]?.end ?? -Infinity;
-      const m = mentions.find((m) => m.start >= lo && m.end <= hi && g.typeOf(m.label) === 'state' && (demonyms || mentionKind(m) !== 'demonym'));
-      return m?.label ?? null;
-    };
-    const hasTitle = (from: number, to: number) => tokens.slice(Math.max(0, from), to).some((t) => titles.has(t.norm));
+    // Most provisions name no office: nothing to learn there.
+    if (!tokens.some((t) => titles.has(t.norm))) continue;
+    const scan: Scan = { text: doc.text, tokens, mentions, g, titles };
     for (let i = 0; i < tokens.length; i++) {
       // A name: capitalised words (particles such as "da", "al" inside), none of them a title or a known name.
-      const isNameWord = (t: Token) => STARTS_UPPER.test(t.raw) && t.raw.length >= 2 && !titles.has(t.norm) && !known(t);
-      if (!isNameWord(tokens[i]) || (i > 0 && isNameWord(tokens[i - 1]) && NAME_GAP.test(gap(i)))) continue;
+      if (!isNameWord(scan, i) || (i > 0 && isNameWord(scan, i - 1) && NAME_GAP.test(gapBefore(scan, i)))) continue;
       let last = i;
-      for (let j = i + 1; j < tokens.length && NAME_GAP.test(gap(j)); j++) {
-        if (isNameWord(tokens[j])) last = j;
+      for (let j = i + 1; j < tokens.length && NAME_GAP.test(gapBefore(scan, j)); j++) {
+        if (isNameWord(scan, j)) last = j;
         else if (!particles.has(tokens[j].norm)) break;
       }
       if (last === i && tokens[i].raw.length < 3) continue;
       const after = last + 1;
       // "Prime Minister", "Foreign Minister", "Crown Prince": words before a title are part of it.
-      if (after < tokens.length && titles.has(tokens[after].norm) && NAME_GAP.test(gap(after))) {
+      if (after < tokens.length && titles.has(tokens[after].norm) && NAME_GAP.test(gapBefore(scan, after))) {
         i = last;
         continue;
       }
-      const textAfter = after < tokens.length ? gap(after) : '';
-      let state: string | null = null;
-      // "Macky Sall, Président de la République du Sénégal": the apposition after the name.
-      if (textAfter.includes(',')) {
-        let end = after;
-        while (end < tokens.length && end - after < APPOSITION_WORDS && (end === after || !APPOSITION_END.test(gap(end)))) end++;
-        if (hasTitle(after, end)) state = stateAt(after, end, false);
-      }
-      // "the President of the United Mexican States, Enrique Peña Nieto": the apposition before it.
-      if (!state && i > 0 && gap(i).includes(',')) {
-        let begin = i - 1;
-        while (begin > 0 && i - begin < APPOSITION_WORDS && !APPOSITION_END.test(gap(begin))) begin--;
-        if (hasTitle(begin, i)) state = stateAt(begin, i, false);
-      }
-      // "President Joko Widodo of the Republic of Indonesia": a title before, the state right after.
-      if (!state && hasTitle(i - 1, i) && after + 1 < tokens.length && lex.classes.get('of')!.has(tokens[after].norm))
-        state = stateAt(after + 1, after + 6, false);
-      // "le président sénégalais Macky Sall", "Kenyan Foreign Minister Esther Wambui", "son homologue égyptien
-      // Abdel Fattah al-Sissi": a title and the state (a demonym too) in the few words before it.
-      if (!state) {
-        let begin = i;
-        while (begin > 0 && i - begin < 4 && !APPOSITION_END.test(gap(begin))) begin--;
-        if (hasTitle(begin, i)) state = stateAt(begin, i, true);
-      }
+      const state = stateOfName(scan, i, last, lex);
       if (!state) continue;
       for (let k = i; k <= last; k++) {
         const word = tokens[k];
@@ -90,4 +60,60 @@ export function officialsIntroduced(doc: Doc, lex: ActLexicon, g: Gazetteer, men
   const officials = new Map<string, string>();
   for (const [word, state] of found) if (state) officials.set(word, state);
   return officials;
+}
+
+/** One provision as the name scan reads it. */
+interface Scan {
+  text: string;
+  tokens: Token[];
+  mentions: Annotation[];
+  g: Gazetteer;
+  titles: Set<string>;
+}
+
+const gapBefore = (scan: Scan, i: number) => scan.text.slice(scan.tokens[i - 1].end, scan.tokens[i].start);
+
+function isNameWord(scan: Scan, i: number): boolean {
+  const t = scan.tokens[i];
+  return STARTS_UPPER.test(t.raw) && t.raw.length >= 2 && !scan.titles.has(t.norm) && !scan.mentions.some((m) => m.start <= t.start && t.end <= m.end);
+}
+
+/** A state mention among tokens[from, to): by name only, or also by demonym. */
+function stateAt(scan: Scan, from: number, to: number, demonyms: boolean): string | null {
+  const lo = scan.tokens[from]?.start ?? Infinity;
+  const hi = scan.tokens[Math.min(to, scan.tokens.length) - 1]?.end ?? -Infinity;
+  const m = scan.mentions.find((m) => m.start >= lo && m.end <= hi && scan.g.typeOf(m.label) === 'state' && (demonyms || mentionKind(m) !== 'demonym'));
+  return m?.label ?? null;
+}
+
+const hasTitle = (scan: Scan, from: number, to: number) => scan.tokens.slice(Math.max(0, from), to).some((t) => scan.titles.has(t.norm));
+
+/** The state the words around the name tokens[first..last] give its bearer, if they give one. */
+function stateOfName(scan: Scan, first: number, last: number, lex: ActLexicon): string | null {
+  const { tokens } = scan;
+  const after = last + 1;
+  // "Macky Sall, Président de la République du Sénégal": the apposition after the name.
+  if (after < tokens.length && gapBefore(scan, after).includes(',')) {
+    let end = after;
+    while (end < tokens.length && end - after < APPOSITION_WORDS && (end === after || !APPOSITION_END.test(gapBefore(scan, end)))) end++;
+    const state = hasTitle(scan, after, end) ? stateAt(scan, after, end, false) : null;
+    if (state) return state;
+  }
+  // "the President of the United Mexican States, Enrique Peña Nieto": the apposition before it.
+  if (first > 0 && gapBefore(scan, first).includes(',')) {
+    let begin = first - 1;
+    while (begin > 0 && first - begin < APPOSITION_WORDS && !APPOSITION_END.test(gapBefore(scan, begin))) begin--;
+    const state = hasTitle(scan, begin, first) ? stateAt(scan, begin, first, false) : null;
+    if (state) return state;
+  }
+  // "President Joko Widodo of the Republic of Indonesia": a title before, the state right after.
+  if (hasTitle(scan, first - 1, first) && after + 1 < tokens.length && lex.classes.get('of')!.has(tokens[after].norm)) {
+    const state = stateAt(scan, after + 1, after + 6, false);
+    if (state) return state;
+  }
+  // "le président sénégalais Macky Sall", "Kenyan Foreign Minister Esther Wambui", "son homologue égyptien
+  // Abdel Fattah al-Sissi": a title and the state (a demonym too) in the few words before it.
+  let begin = first;
+  while (begin > 0 && first - begin < 4 && !APPOSITION_END.test(gapBefore(scan, begin))) begin--;
+  return hasTitle(scan, begin, first) ? stateAt(scan, begin, first, true) : null;
 }
