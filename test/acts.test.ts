@@ -1600,3 +1600,21 @@ test('what a relative clause says of what it follows is no act of the holders ("
   const fr = analyze(FR_IN_FR + 'Les deux parties ont signé un accord en vertu duquel l’Inde acquerra des avions français.');
   assert.deepEqual(acts(fr, 'Les deux parties ont signé'), ['report']);
 });
+
+test("a sovereign's title is the kingdom's when it is a party; titles joined by 'et' hold together; a saying beside the sayer's own act is a view", () => {
+  const fr = analyze(
+    'Déclaration conjointe du Royaume du Maroc et de la République du Sénégal\n\n' +
+      'Le Président a invité Sa Majesté le Roi à effectuer une visite d’État au Sénégal.\n\n' +
+      'Sa Majesté le Roi a accepté cette invitation avec plaisir.\n\n' +
+      'Sa Majesté le Roi Hassan et le Président Amadou Diallo ont eu des entretiens en tête-à-tête.\n\n' +
+      'Le Président a rappelé que la majorité des armes saisies provient de l’étranger et a invité ses partenaires à renforcer les contrôles.',
+  );
+  assert.deepEqual(holders(fr, 'Sa Majesté le Roi a accepté'), ['MAR']);
+  assert.deepEqual(acts(fr, 'Sa Majesté le Roi a accepté'), ['commit']);
+  assert.deepEqual(holders(fr, 'Sa Majesté le Roi Hassan'), ['MAR', 'SEN']);
+  assert.deepEqual(acts(fr, 'Le Président a rappelé'), ['assert', 'call']);
+  const en = analyze(
+    'Saudi Arabia and Turkey deepen defence ties\n\nJEDDAH, July 17 (Reuters) - Turkish President Tayyip Erdogan held talks with the Saudi leadership on Monday.\n\nCrown Prince Mohammed visited Ankara in June 2022.',
+  );
+  assert.deepEqual(holders(en, 'Crown Prince Mohammed'), ['SAU']);
+});

@@ -41,8 +41,11 @@ export interface HolderPhrase {
   /** Folded words, elision apostrophes dropped. */
   keys: string[];
   rule: string;
-  /** A role that names one state's office by itself ("le président de la République": FRA): its state. */
-  state?: string;
+  /**
+   * A role that names a state's office by itself ("le président de la République": FRA; "le roi": the
+   * kingdoms): the states it can be, of which the party among them is meant.
+   */
+  states?: string[];
 }
 
 export interface ActLexicon {
@@ -203,14 +206,15 @@ export function loadActLexicon(language: string): ActLexicon {
       throw new EntenteError(`unknown holder phrase kind "${kind}"`, row.where, 'use joint, self, document, carry, carry-plural, role or members');
     const keys = tokenize(row.cells.phrase).map((t) => t.norm.replace(/['’]/g, ''));
     if (!keys.length) throw new EntenteError(`holder phrase "${row.cells.phrase}" has no word`, row.where);
-    const state = row.cells.state || undefined;
-    if (state && (kind !== 'role' || !/^[A-Z]{3}$/.test(state)))
-      throw new EntenteError(
-        `holder phrase state "${state}" must be an alpha-3 code on a role line`,
-        row.where,
-        'write it as FRA, DEU, ... on a line of kind role',
-      );
-    return { kind, keys, rule: row.where, state };
+    const states = row.cells.state ? row.cells.state.split(/\s+/).filter(Boolean) : undefined;
+    for (const state of states ?? [])
+      if (kind !== 'role' || !/^[A-Z]{3}$/.test(state))
+        throw new EntenteError(
+          `holder phrase state "${state}" must be an alpha-3 code on a role line`,
+          row.where,
+          'write it as FRA, DEU, ... (several separated by spaces) on a line of kind role',
+        );
+    return { kind, keys, rule: row.where, states };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
   // The nouns naming the document: the one word of a document phrase besides its determiner

@@ -35,6 +35,8 @@ interface Clause {
   finite: boolean;
   /** The clause is a saying verb whose complement follows ("ont souligné que ..."). */
   ownsComplement: boolean;
+  /** A verb phrase: the clause whose subject it shares ("a rappelé que ... et a invité": the first). */
+  owner?: number;
 }
 
 interface ActFound {
@@ -74,7 +76,11 @@ export const actsStage: Stage = {
     const g = loadGazetteer(doc.language, context.extraGazetteers);
     let previous: string[] = doc.parties;
     // Titles bound to the party whose office they name ("le président de la République" in a French statement).
-    const roles = new Map<string, string>(lex.holderPhrases.filter((h) => h.state && doc.parties.includes(h.state)).map((h) => [roleKey(h.keys), h.state!]));
+    const roles = new Map<string, string>();
+    for (const h of lex.holderPhrases) {
+      const party = h.states?.filter((s) => doc.parties.includes(s)) ?? [];
+      if (party.length === 1) roles.set(roleKey(h.keys), party[0]);
+    }
     const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
     let taskParagraph = -1;
@@ -349,7 +355,16 @@ function analyzeProvision(
   } else {
     // A clause that says something without a cue of another act states a view: "X est ..., et Y doivent ...".
     clauses.forEach((clause, k) => {
-      if (clause.ownsComplement || acts.some((f) => f.clause === k) || !clause.finite) return;
+      if (acts.some((f) => f.clause === k)) return;
+      // "a rappelé que X ... et a invité Y à ...": a saying whose complement carries no act, beside another act, is a view of its own.
+      if (clause.ownsComplement) {
+        const saying = found.find((f) => f.saying && f.clause === k);
+        // The other act is the sayer's own ("et a invité"), not the complement's ("... et devrait être utilisée").
+        const ownActAfter = acts.some((f) => f.clause > k + 1 && clauses[f.clause].owner === k);
+        if (saying && ownActAfter && !acts.some((f) => f.clause === k + 1)) acts.push({ ...saying, act: 'assert', strong: false });
+        return;
+      }
+      if (!clause.finite) return;
       acts.push({
         act: 'assert',
         start: tokens[clause.first].start,
@@ -562,6 +577,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     const firstCue = cues.find((m) => m.first >= start.at && m.first < e && !(m.cue.flags.has('initial') && m.first !== first));
     const initialTask = firstCue?.cue.flags.has('initial') && firstCue.first === first;
     let subject: Subject;
+    let ownerClause: number | undefined;
     // "..., recognizes that X is Y, and opposes Z": a verb phrase after a complement shares the
     // subject of the verb that introduced the complement; but a modal ("estiment que les États
     // ... ont ..., et doivent ...") goes on prescribing to the complement's subject.
@@ -569,6 +585,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
       let owner = clauses.length - 1;
       if (!modalStarts.has(start.at)) while (owner > 0 && clauses[owner].type === 'complement') owner--;
       subject = clauses[owner].subject;
+      ownerClause = owner;
     } else if (initialTask)
       subject = { kind: 'empty', holders: parties, isHolder: true, start: tokens[first].start, end: tokens[first].end, rule: 'holders:task' };
     else {
@@ -590,7 +607,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
     let finite = false;
     for (let i = start.at; i < e && !finite; i++) finite = isVerbal(i);
-    clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement' });
+    clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement', owner: ownerClause });
   });
   return clauses;
 }
@@ -656,14 +673,24 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
             : { kind: 'carry', holders: previous, isHolder: true, start, end, rule: phrase.rule };
           // "The President and the Prime Minister ...": each title joined by "and" adds its holder.
           const join = lex.classes.get('list-join')!;
-          for (let next = at + phrase.keys.length; join.has(words[next]) && next + 1 < stop;) {
+          // A name after a title ("le Roi Mohammed VI et le Président ...") is skipped.
+          const afterName = (k: number) => {
+            while (k < stop && STARTS_UPPER.test(tokens[k].raw)) k++;
+            return k;
+          };
+          for (let next = afterName(at + phrase.keys.length); join.has(words[next]) && next + 1 < stop;) {
             const other = (lex.holderPhrasesByFirst.get(words[next + 1]) ?? []).find(
               (o) => o.kind === 'role' && next + o.keys.length < stop && phraseAt(o, words, next + 1),
             );
-            const otherBound = other && roles.get(roleKey(other.keys));
-            if (!other || !otherBound) break;
+            if (!other) break;
+            // "Sa Majesté le Roi et le Président ...": a second title no party is bound to is, between two parties, the other one's.
+            const first: string[] = role.holders;
+            const otherBound: string | undefined =
+              roles.get(roleKey(other.keys)) ??
+              (parties.length === 2 && first.length === 1 && parties.includes(first[0]) ? parties.find((h) => h !== first[0]) : undefined);
+            if (!otherBound) break;
             role = { ...role, holders: [...new Set([...role.holders, otherBound])].sort(), end: tokens[next + other.keys.length].end };
-            next += 1 + other.keys.length;
+            next = afterName(next + 1 + other.keys.length);
           }
         }
         continue;
@@ -707,7 +734,8 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
       evidenceStart = Math.min(evidenceStart, tokens[i].start);
       evidenceEnd = Math.max(evidenceEnd, tokens[i].end);
     }
-  if (!actors.size) {
+  // (Titles joined by "et"/"and" have been resolved together already.)
+  if (!actors.size && !(role && role.holders.length > 1)) {
     const other = namedStranger(scope, s, stop);
     if (other) return other;
   }
@@ -745,6 +773,9 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
     if (!title || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
     const bound = roles.get(roleKey(phrase.keys));
     if (!bound || !parties.includes(bound)) continue;
+    // A title that is one party's office by itself ("Crown Prince Mohammed", "le Roi Mohammed VI") is that party's.
+    if (phrase.states?.includes(bound))
+      return { kind: 'explicit', holders: [bound], isHolder: true, start: tokens[s].start, end: tokens[after].end, rule: phrase.rule };
     return otherPartyOfficial(scope, bound, s, after);
   }
   // "M. Tokaïev a salué ..." in a report where only the other party's people were recognised ("M. Xi").
