@@ -1618,3 +1618,16 @@ test("a sovereign's title is the kingdom's when it is a party; titles joined by 
   );
   assert.deepEqual(holders(en, 'Crown Prince Mohammed'), ['SAU']);
 });
+
+test('"Leurs ministres ...", "Their space agencies ...": the parties\' own people and bodies act for them; "leurs objectifs" do not', () => {
+  const fr = analyze(
+    FR_IN_FR +
+      'Leurs agences spatiales renforceront leur coopération dans les domaines des vols habités.\n' +
+      'Les mécanismes de règlement des différends sont fondés sur le consentement, et leurs objectifs ne doivent pas être compromis.',
+  );
+  assert.deepEqual(acts(fr, 'Leurs agences spatiales'), ['commit']);
+  assert.deepEqual(holders(fr, 'Leurs agences spatiales'), ['FRA', 'IND']);
+  assert.ok(acts(fr, 'Les mécanismes de règlement').includes('call'));
+  const en = analyze(US_JP_EN + 'Their space agencies will expand cooperation on lunar exploration.');
+  assert.deepEqual(acts(en, 'Their space agencies'), ['commit']);
+});

@@ -752,7 +752,11 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     };
   }
   // "Our finance ministers ...", "Nos gouvernements ...": what the parties' own people and bodies do, the parties do.
-  if (!role && lex.classes.get('poss-self')!.has(words[s]) && s + 1 < stop)
+  // "Leurs ministres ...", "Their space agencies ...": at the head of a clause, the parties' people and bodies.
+  const own =
+    lex.classes.get('poss-self')!.has(words[s]) ||
+    (lex.classes.get('poss-their')?.has(words[s]) && tokens.slice(s + 1, Math.min(s + 4, stop)).some((t) => isActorNoun(t, lex)));
+  if (!role && own && s + 1 < stop)
     return { kind: 'self', holders: parties, isHolder: true, start: tokens[s].start, end: tokens[s + 1].end, rule: 'holders:own' };
   return role ?? fallbackSubject('none', 'holders:general-subject', tokens, s, stop, parties);
 }
