@@ -80,6 +80,19 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(en, 'The French government'), ['FRA']);
   });
 
+  test('a capital naming where a summit, a declaration or a palace is ("le Sommet de Dakar", "the Dakar Summit") is no mention of the state', () => {
+    const fr = analyze(
+      FR +
+        'Nous saluons la Stratégie adoptée au Sommet de Dakar en 2014.\nLes entretiens ont eu lieu au Palais royal de Rabat.\nDakar et Rabat renforceront leur coopération.',
+    );
+    assert.deepEqual(ents(fr, 'Nous saluons'), []);
+    assert.deepEqual(ents(fr, 'Les entretiens'), []);
+    assert.deepEqual(ents(fr, 'Dakar et Rabat'), ['MAR', 'SEN']);
+    const en = analyze(EN + 'We welcome the outcome of the Dakar Summit.\nDakar and Rabat will deepen their cooperation.');
+    assert.deepEqual(ents(en, 'We welcome'), []);
+    assert.deepEqual(ents(en, 'Dakar and Rabat'), ['MAR', 'SEN']);
+  });
+
   test('a surname two people share ("Li") names the one the document named in full, and no one before', () => {
     const doc = analyze(EN + 'Premier Li arrived on Monday.\nPremier Li Qiang met the Prime Minister.\nPremier Li said China was ready to help.');
     assert.deepEqual(ents(doc, 'Premier Li arrived'), []);

@@ -48,6 +48,12 @@ interface EntityContext {
   languageNoun: Set<string>;
   /** Words that make a lower-case demonym right after them a language ("le français", "en russe"). */
   languageArticle: Set<string>;
+  /** Nouns of events, documents and buildings that make a capital after "de"/"of" a place ("le Sommet de Dakar"). */
+  placeHead: Set<string>;
+  /** The same nouns after a capital ("the Dakar Summit", "the Moscow Declaration"). */
+  placeTail: Set<string>;
+  /** The prepositions between such a noun and the capital ("de", "du", "of"). */
+  placeOf: Set<string>;
 }
 
 const contextCache = new Map<string, EntityContext>();
@@ -67,6 +73,9 @@ function entityContext(language: string): EntityContext {
       coordinator: new Set(),
       languageNoun: new Set(),
       languageArticle: new Set(),
+      placeHead: new Set(),
+      placeTail: new Set(),
+      placeOf: new Set(),
     };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
@@ -104,11 +113,20 @@ function entityContext(language: string): EntityContext {
         case 'language-article':
           ctx.languageArticle.add(foldAccents(row.cells.word).replace(/'$/, ''));
           break;
+        case 'place-head':
+          ctx.placeHead.add(word);
+          break;
+        case 'place-tail':
+          ctx.placeTail.add(word);
+          break;
+        case 'place-of':
+          ctx.placeOf.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          break;
         default:
           throw new EntenteError(
             `unknown kind "${row.cells.kind}"`,
             row.where,
-            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case, coordinator, language-noun or language-article',
+            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case, coordinator, language-noun, language-article, place-head, place-tail or place-of',
           );
       }
     }
@@ -283,6 +301,7 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
       return next < tokens.length && tokens[next].afterHyphen;
     case 'capital': {
       if (!upper) return false;
+      if (namesPlace(tokens, i, next, ctx)) return false;
       const before = tokens[i - 1];
       return !(before && ctx.locative.has(before.norm) && !before.elided) && !(before?.elided && before.norm === 'jusqu');
     }
@@ -303,6 +322,15 @@ function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: n
       return ctx.honorific.some((h) => h.length <= i && h.every((k, n) => tokens[i - h.length + n].norm === k));
     }
   }
+}
+
+/** "le Sommet de Dakar", "la Déclaration de Bamako", "the Dakar Summit": the capital is where, not who. */
+function namesPlace(tokens: Token[], i: number, next: number, ctx: EntityContext): boolean {
+  const before = tokens[i - 1];
+  // The noun, or the noun and one adjective ("le Palais royal de Rabat"), before "de".
+  if (before && ctx.placeOf.has(before.norm) && [tokens[i - 2], tokens[i - 3]].some((head) => head && ctx.placeHead.has(head.norm))) return true;
+  const after = tokens[next];
+  return after !== undefined && STARTS_UPPER.test(after.raw) && ctx.placeTail.has(after.norm);
 }
 
 /** "la langue française", "the French language", "l'enseignement du français": the demonym names a language, not a state. */
