@@ -1631,3 +1631,13 @@ test('"Leurs ministres ...", "Their space agencies ...": the parties\' own peopl
   const en = analyze(US_JP_EN + 'Their space agencies will expand cooperation on lunar exploration.');
   assert.deepEqual(acts(en, 'Their space agencies'), ['commit']);
 });
+
+test('a weekday between "se sont engagés" and "à" keeps the commitment; "remain committed to" a thing is support, to doing something a commitment', () => {
+  const fr = analyze(
+    'L’Argentine et le Chili renforcent leurs liens\n\nBUENOS AIRES, 3 mars (AFP) -- L’Argentine et le Chili se sont engagés lundi à relancer leurs interconnexions gazières.',
+  );
+  assert.deepEqual(acts(fr, 'L’Argentine et le Chili se sont'), ['commit']);
+  const en = analyze(US_JP_EN + 'We remain committed to the preservation of the nuclear agreement.\nWe remain committed to working together on climate.');
+  assert.deepEqual(acts(en, 'We remain committed to the'), ['support']);
+  assert.deepEqual(acts(en, 'We remain committed to working'), ['commit']);
+});

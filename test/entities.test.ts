@@ -93,6 +93,12 @@ describe('entities: how names are matched', () => {
     assert.deepEqual(ents(en, 'Dakar and Rabat'), ['MAR', 'SEN']);
   });
 
+  test('"L’Argentine" is the country by name, "la partie argentine" by demonym: one spelling, two kinds of alias', () => {
+    const doc = analyze(FR + 'L’Argentine et le Chili renforceront leurs liens avec la partie argentine.');
+    const kinds = doc.annotations.filter((a) => a.kind === 'entity' && a.label === 'ARG').map((a) => a.detail);
+    assert.deepEqual(kinds, ['name:Argentine', 'demonym:argentine']);
+  });
+
   test('a surname two people share ("Li") names the one the document named in full, and no one before', () => {
     const doc = analyze(EN + 'Premier Li arrived on Monday.\nPremier Li Qiang met the Prime Minister.\nPremier Li said China was ready to help.');
     assert.deepEqual(ents(doc, 'Premier Li arrived'), []);

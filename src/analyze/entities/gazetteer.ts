@@ -89,8 +89,12 @@ export class Gazetteer {
           row.where,
           'an alias may name one entity only: make it more specific',
         );
-      this.warnings.push(`${row.where}: duplicate alias "${alias}" for ${id} (first at ${owner.rule})`);
-      return;
+      // The same words as another kind of alias of the same entity (the name "Argentine", the
+      // demonym "argentine") are kept: case tells them apart.
+      if (owner.entry.kind === kind || owner.entry.capitalised === /^\p{Lu}/u.test(alias)) {
+        this.warnings.push(`${row.where}: duplicate alias "${alias}" for ${id} (first at ${owner.rule})`);
+        return;
+      }
     }
     const entry: Alias = { id, alias, kind, keys, letters: alias.replace(/[^\p{L}\p{N}]/gu, ''), capitalised: /^\p{Lu}/u.test(alias), rule: row.where };
     if (sharedShort) entry.shared = owner.entry.shared = true;
@@ -102,6 +106,10 @@ export class Gazetteer {
       node = child;
     }
     node.aliases.push(entry);
+    // A name written with a capital is tried before a demonym spelt the same ("L'Argentine" the
+    // country, "la partie argentine" the adjective): the capital decides which one the text means.
+    if (entry.capitalised && entry.kind === 'name')
+      node.aliases.sort((a, b) => Number(b.capitalised && b.kind === 'name') - Number(a.capitalised && a.kind === 'name'));
     this.aliasCount++;
   }
 
