@@ -1641,3 +1641,28 @@ test('a weekday between "se sont engagés" and "à" keeps the commitment; "remai
   assert.deepEqual(acts(en, 'We remain committed to the'), ['support']);
   assert.deepEqual(acts(en, 'We remain committed to working'), ['commit']);
 });
+
+test('"We, the Leaders of the Pacific Islands Forum, ..." makes the group the party; "Nous devons" is our own commitment; "ne sommes pas indifférents" is concern', () => {
+  const en = analyze(
+    'Forum Leaders’ Declaration on Climate Change\n\n' +
+      'We, the Leaders of the Pacific Islands Forum, meeting in Pohnpei, Federated States of Micronesia, reaffirm that climate change is the greatest threat to the region.\n\n' +
+      'We welcome the support of Australia, New Zealand and Fiji for the regional resilience facility.\n\n' +
+      'Australia and Fiji will host the next ministerial meeting.',
+  );
+  assert.deepEqual(en.parties, ['pacific_islands_forum']);
+  const fr = analyze(
+    'Déclaration des chefs d’État de la CEDEAO\n\n' +
+      'Nous devons également améliorer l’échange de renseignements entre nos services de sécurité.\n\n' +
+      'Nous ne sommes pas indifférents au sort des personnes déplacées dans le bassin du lac Tchad.',
+  );
+  assert.deepEqual(acts(fr, 'Nous devons'), ['commit']);
+  assert.deepEqual(acts(fr, 'Nous ne sommes pas'), ['concern']);
+  assert.deepEqual(
+    labels(
+      fr,
+      fr.provisions.findIndex((p) => p.text.startsWith('Nous ne sommes pas')),
+      'entity',
+    ),
+    [],
+  );
+});

@@ -56,11 +56,16 @@ export const partiesStage: Stage = {
     // States listed together in the opening of the first provision: its authors, when three or more.
     let openingList: string[] = [];
     let openingListNamesAuthors = false;
+    // "We, the Leaders of the Pacific Islands Forum, ...": a group the first provision names as its authors.
+    let authorGroup: string | null = null;
     for (const p of doc.provisions) {
       const mentions = mentionsOf[p.index];
       // The opening is the first dozen words.
       const tokens = tokensOf(doc, p.start, p.end);
       const openingEnd = tokens.length ? tokens[Math.min(tokens.length, 12) - 1].end : p.start;
+      if (p.index === 0 && speaksAsWe(tokens, doc.language))
+        authorGroup =
+          mentions.map((m) => (m.start <= openingEnd && namesAuthors(tokens, m.start, doc.language) ? groupOf(m.label) : null)).find((id) => id) ?? null;
       // Runs of mentions joined by a comma or "and" ("la France et l'Inde"; "Brazil, Russia, India and China").
       const runs: number[][] = [];
       mentions.forEach((m, i) => {
@@ -112,6 +117,7 @@ export const partiesStage: Stage = {
     let parties: string[];
     if (titleGroup && titlePair) parties = [titleGroup, titlePair];
     else if (titleGroup && titleStates.size < 2) parties = [titleGroup];
+    else if (authorGroup) parties = [authorGroup];
     else if (headGroup) parties = [headGroup];
     // "Joint Statement of Japan, the Republic of Korea, and the United States" / "We, the leaders of
     // Japan, the Republic of Korea, and the United States, ...": three or more states listed as the
@@ -142,6 +148,12 @@ export const partiesStage: Stage = {
  * starts after "of" (and an article), within a few words of an actor noun, so it names who acts,
  * not places ("discussed the situation in X, Y and Z").
  */
+/** The provision opens with the authors speaking as "we" ("We, the Leaders of ...", "Nous, chefs d'État ..."). */
+function speaksAsWe(tokens: readonly Token[], language: string): boolean {
+  const lex = loadActLexicon(language);
+  return tokens.length > 0 && lex.holderPhrases.some((h) => h.kind === 'self' && h.keys.length === 1 && h.keys[0] === tokens[0].norm);
+}
+
 function namesAuthors(tokens: readonly Token[], listStart: number, language: string): boolean {
   const lex = loadActLexicon(language);
   const [article, of] = (['article', 'of'] as const).map((c) => lex.classes.get(c)!);
