@@ -1666,3 +1666,16 @@ test('"We, the Leaders of the Pacific Islands Forum, ..." makes the group the pa
     [],
   );
 });
+
+test("a news report's quotation that runs on over paragraphs, and a quoted paragraph after one side's words, are that side's", () => {
+  const doc = analyze(
+    'Wang Yi et Nikolaï Patrouchev coprésident des consultations\n\n' +
+      'PEKIN, 12 avril (Xinhua) -- Le ministre chinois des Affaires étrangères Wang Yi a rencontré mercredi Nikolaï Patrouchev, secrétaire du Conseil de sécurité russe.\n\n' +
+      'M. Wang a affirmé que les relations bilatérales étaient à leur plus haut niveau.\n\n' +
+      '"Les relations sino-russes ont résisté aux vicissitudes de la situation internationale.\n\n' +
+      'La Chine et la Russie travaillent en étroite collaboration au Conseil de sécurité."\n\n' +
+      '"Nous sommes disposés à travailler de concert avec la Russie."',
+  );
+  assert.deepEqual(holders(doc, 'La Chine et la Russie travaillent'), ['CHN']);
+  assert.deepEqual(holders(doc, '"Nous sommes disposés'), ['CHN']);
+});

@@ -91,6 +91,8 @@ export const actsStage: Stage = {
     // The parties whose people the gazetteer has recognised so far in the document.
     const partiesNamedByPerson = new Set<string>();
     const officials = officialsIntroduced(doc, lex, g, mentionsOf);
+    // A quotation opened in an earlier provision and not closed yet (a speaker's words over several paragraphs).
+    let quoteOpen = false;
     for (const p of doc.provisions) {
       const isListItem = !!p.section && !LIST_ITEM_NUMBER.test(p.section);
       if (!isListItem && p.paragraph !== taskParagraph) taskList = false;
@@ -109,7 +111,10 @@ export const actsStage: Stage = {
         previousOnePerson,
         partiesNamedByPerson,
         officials,
+        // A news report's quotation that goes on, or a quoted paragraph after one side's words, is that side's.
+        doc.docType === 'news_report' && previous.length === 1 && (quoteOpen || /^["«“]/u.test(p.text)) ? previous : null,
       );
+      quoteOpen = quotationOpenAfter(quoteOpen, p.text);
       for (const m of mentionsOf[p.index]) {
         const state = g.typeOf(m.label) === 'person' ? g.stateOf(m.label) : null;
         if (state && doc.parties.includes(state)) partiesNamedByPerson.add(state);
@@ -195,6 +200,7 @@ function analyzeProvision(
   previousOnePerson = false,
   partiesNamedByPerson: ReadonlySet<string> = new Set(),
   officials: ReadonlyMap<string, string> = new Map(),
+  quoteSpeaker: string[] | null = null,
 ): { acts: Set<Act>; holders: string[]; onePerson: boolean } {
   const tokens = tokensOf(doc, p.start, p.end);
   const parties = doc.parties;
@@ -384,6 +390,8 @@ function analyzeProvision(
 
   // 5. Holders.
   const holders = resolveHolders(scope, p, frame, clauses, acts);
+  // Words quoted on from the previous provision, with no attribution of their own, are still its speaker's.
+  if (quoteSpeaker && !frame) holders.codes = quoteSpeaker;
   // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
   if (acts.every((f) => f.act === 'report')) holders.codes = [...new Set([...holders.codes, ...invitingHost(scope, holders.codes)])].sort();
   for (const h of holders.codes)
@@ -932,6 +940,18 @@ function invitingHost(scope: ProvisionScope, holders: string[]): string[] {
   }
   if (!hosts.size && parties.length === 2 && holders.length === 1 && parties.includes(holders[0])) hosts.add(parties.find((h) => h !== holders[0])!);
   return [...hosts];
+}
+
+/** Whether a quotation is still open after the text, given whether one was open before it. */
+function quotationOpenAfter(open: boolean, text: string): boolean {
+  let depth = open ? 1 : 0;
+  for (const ch of text) {
+    if (ch === '«' || ch === '“') depth++;
+    else if (ch === '»' || ch === '”') depth = Math.max(0, depth - 1);
+    // A straight quote closes what is open, or opens.
+    else if (ch === '"') depth = depth > 0 ? depth - 1 : 1;
+  }
+  return depth > 0;
 }
 
 /** A relative pronoun a few words before the cue, with no punctuation between: the cue is inside a relative clause. */
