@@ -1679,3 +1679,14 @@ test("a news report's quotation that runs on over paragraphs, and a quoted parag
   assert.deepEqual(holders(doc, 'La Chine et la Russie travaillent'), ['CHN']);
   assert.deepEqual(holders(doc, '"Nous sommes disposés'), ['CHN']);
 });
+
+test('", which China appreciates": a relative clause with a party as its subject adds that party\'s act; one describing a thing does not', () => {
+  const doc = analyze(
+    CN_RU_EN +
+      'The Russian side reaffirms its commitment to the resumption of peace talks as soon as possible, which China appreciates.\n' +
+      'The two governments signed agreements under which Russia will supply more gas.',
+  );
+  assert.deepEqual(holders(doc, 'The Russian side reaffirms'), ['CHN', 'RUS']);
+  assert.deepEqual(acts(doc, 'The Russian side reaffirms'), ['support']);
+  assert.deepEqual(acts(doc, 'The two governments signed'), ['report']);
+});

@@ -230,6 +230,8 @@ function analyzeProvision(
   const masks = all.filter((m) => m.cue.act === '-');
   const relative = lex.classes.get('relative');
   const complementiser = lex.classes.get('complementiser')!;
+  // ", which China appreciates": a relative clause with one of the parties as its subject is that party's act too.
+  const relativeHolders = new Set<string>();
   const cues = all.filter((m) => {
     if (m.cue.act === '-') return false;
     if (masks.some((k) => k.first <= m.first && m.last <= k.last)) return false;
@@ -239,7 +241,15 @@ function analyzeProvision(
     // "actions that seek to ...": a complementiser right before a verb has no subject between, so it is a relative pronoun.
     if (before && (relative?.has(words[m.first - 1]) || complementiser.has(words[m.first - 1])) && !m.cue.flags.has('frame')) return false;
     // "agreements under which Saudi Arabia will acquire ...": a relative clause describes what it follows.
-    if (relative && !m.cue.flags.has('frame') && relativeClauseBefore(doc, tokens, words, m.first, relative)) return false;
+    const pronoun = relative && !m.cue.flags.has('frame') ? relativePronounBefore(doc, tokens, words, m.first, relative) : -1;
+    if (pronoun >= 0) {
+      const subject =
+        pronoun > 0 && doc.text.slice(tokens[pronoun - 1].end, tokens[pronoun].start).includes(',')
+          ? resolveSubject(scope, pronoun + 1, m.first, previous)
+          : null;
+      if (subject?.kind !== 'explicit' || !subject.holders.length || !subject.holders.every((h) => doc.parties.includes(h))) return false;
+      subject.holders.forEach((h) => relativeHolders.add(h));
+    }
     return true;
   });
 
@@ -390,6 +400,7 @@ function analyzeProvision(
 
   // 5. Holders.
   const holders = resolveHolders(scope, p, frame, clauses, acts);
+  if (relativeHolders.size) holders.codes = [...new Set([...holders.codes, ...relativeHolders])].sort();
   // Words quoted on from the previous provision, with no attribution of their own, are still its speaker's.
   if (quoteSpeaker && !frame) holders.codes = quoteSpeaker;
   // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
@@ -954,13 +965,13 @@ function quotationOpenAfter(open: boolean, text: string): boolean {
   return depth > 0;
 }
 
-/** A relative pronoun a few words before the cue, with no punctuation between: the cue is inside a relative clause. */
-function relativeClauseBefore(doc: Doc, tokens: Token[], words: string[], at: number, relative: Set<string>): boolean {
+/** A relative pronoun a few words before the cue, with no punctuation between (the cue is inside a relative clause): its index, or -1. */
+function relativePronounBefore(doc: Doc, tokens: Token[], words: string[], at: number, relative: Set<string>): number {
   for (let k = at - 1; k >= Math.max(0, at - 5); k--) {
-    if (/[,;:()«»"“”]/.test(doc.text.slice(tokens[k].end, tokens[k + 1].start))) return false;
-    if (relative.has(words[k])) return true;
+    if (/[,;:()«»"“”]/.test(doc.text.slice(tokens[k].end, tokens[k + 1].start))) return -1;
+    if (relative.has(words[k])) return k;
   }
-  return false;
+  return -1;
 }
 
 /** A news report's clause whose named subject is a third party: what it does is that party's act. */
