@@ -143,17 +143,17 @@ export const partiesStage: Stage = {
   },
 };
 
-/**
- * "The Ministers of Foreign Affairs of [X, Y and Z]", "Les chefs d'État de [X, Y et Z]": the list
- * starts after "of" (and an article), within a few words of an actor noun, so it names who acts,
- * not places ("discussed the situation in X, Y and Z").
- */
 /** The provision opens with the authors speaking as "we" ("We, the Leaders of ...", "Nous, chefs d'État ..."). */
 function speaksAsWe(tokens: readonly Token[], language: string): boolean {
   const lex = loadActLexicon(language);
   return tokens.length > 0 && lex.holderPhrases.some((h) => h.kind === 'self' && h.keys.length === 1 && h.keys[0] === tokens[0].norm);
 }
 
+/**
+ * "The Ministers of Foreign Affairs of [X, Y and Z]", "Les chefs d'État de [X, Y et Z]": the list
+ * starts after "of" (and an article), within a few words of an actor noun, so it names who acts,
+ * not places ("discussed the situation in X, Y and Z").
+ */
 function namesAuthors(tokens: readonly Token[], listStart: number, language: string): boolean {
   const lex = loadActLexicon(language);
   const [article, of] = (['article', 'of'] as const).map((c) => lex.classes.get(c)!);

@@ -400,11 +400,13 @@ function analyzeProvision(
 
   // 5. Holders.
   const holders = resolveHolders(scope, p, frame, clauses, acts);
-  if (relativeHolders.size) holders.codes = [...new Set([...holders.codes, ...relativeHolders])].sort();
   // Words quoted on from the previous provision, with no attribution of their own, are still its speaker's.
   if (quoteSpeaker && !frame) holders.codes = quoteSpeaker;
-  // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
-  if (acts.every((f) => f.act === 'report')) holders.codes = [...new Set([...holders.codes, ...invitingHost(scope, holders.codes)])].sort();
+  else {
+    // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
+    const hosts = acts.every((f) => f.act === 'report') ? invitingHost(scope, holders.codes) : [];
+    if (relativeHolders.size || hosts.length) holders.codes = [...new Set([...holders.codes, ...relativeHolders, ...hosts])].sort();
+  }
   for (const h of holders.codes)
     doc.annotations.push({
       kind: 'holder',
@@ -746,12 +748,10 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
   }
   // "Le Président Macky Sall a remercié ...": a person the document introduced with their state.
   if (!actors.size)
-    for (let i = s; i < stop; i++) {
-      const state = STARTS_UPPER.test(tokens[i].raw) ? scope.officials.get(tokens[i].norm) : undefined;
-      if (!state) continue;
+    for (const { token, state } of officialsIn(scope, regionStart, regionEnd)) {
       actors.add(state);
-      evidenceStart = Math.min(evidenceStart, tokens[i].start);
-      evidenceEnd = Math.max(evidenceEnd, tokens[i].end);
+      evidenceStart = Math.min(evidenceStart, token.start);
+      evidenceEnd = Math.max(evidenceEnd, token.end);
     }
   // (Titles joined by "et"/"and" have been resolved together already.)
   if (!actors.size && !(role && role.holders.length > 1)) {
@@ -945,12 +945,20 @@ function invitingHost(scope: ProvisionScope, holders: string[]): string[] {
     const state = type === 'state' ? m.label : type === 'person' ? g.stateOf(m.label) : null;
     if (state) hosts.add(state);
   }
-  for (let i = at + 2; i < end; i++) {
-    const state = STARTS_UPPER.test(tokens[i].raw) ? scope.officials.get(tokens[i].norm) : undefined;
-    if (state) hosts.add(state);
-  }
+  for (const { state } of officialsIn(scope, tokens[at + 2]?.start ?? phraseEnd, phraseEnd)) hosts.add(state);
   if (!hosts.size && parties.length === 2 && holders.length === 1 && parties.includes(holders[0])) hosts.add(parties.find((h) => h !== holders[0])!);
   return [...hosts];
+}
+
+/** The words of the provision within [from, to) that name a person the document introduced with their state (`officialsIntroduced`). */
+function officialsIn(scope: ProvisionScope, from: number, to: number): { token: Token; state: string }[] {
+  const found: { token: Token; state: string }[] = [];
+  for (const token of scope.tokens) {
+    if (token.start < from || token.end > to || !STARTS_UPPER.test(token.raw)) continue;
+    const state = scope.officials.get(token.norm);
+    if (state) found.push({ token, state });
+  }
+  return found;
 }
 
 /** Whether a quotation is still open after the text, given whether one was open before it. */
@@ -1055,12 +1063,7 @@ function speakerHolders(scope: ProvisionScope, frame: Frame): { codes: string[];
     const state = type === 'person' || type === 'org' ? g.stateOf(m.label) : type === 'state' ? m.label : null;
     if (state) states.add(state);
   }
-  if (!states.size)
-    for (const t of scope.tokens) {
-      if (t.start < frame.speakerStart || t.end > frame.speakerEnd || !STARTS_UPPER.test(t.raw)) continue;
-      const state = scope.officials.get(t.norm);
-      if (state) states.add(state);
-    }
+  if (!states.size) for (const { state } of officialsIn(scope, frame.speakerStart, frame.speakerEnd)) states.add(state);
   if (!states.size) return null;
   return { codes: [...states].sort(), detail: 'attributed speaker' };
 }

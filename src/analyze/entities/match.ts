@@ -56,6 +56,9 @@ interface EntityContext {
   placeOf: Set<string>;
 }
 
+/** A context word as tokens hold it: folded, an elided article's apostrophe dropped ("l'" → "l"). */
+const elidable = (word: string) => foldAccents(word).replace(/'$/, '');
+
 const contextCache = new Map<string, EntityContext>();
 
 function entityContext(language: string): EntityContext {
@@ -82,7 +85,7 @@ function entityContext(language: string): EntityContext {
       const word = keys.join(' ');
       switch (row.cells.kind) {
         case 'locative':
-          ctx.locative.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          ctx.locative.add(elidable(row.cells.word));
           break;
         case 'qualifier':
           ctx.qualifier.add(foldAccents(row.cells.word.trim()));
@@ -91,7 +94,7 @@ function entityContext(language: string): EntityContext {
           ctx.honorific.push(keys);
           break;
         case 'article':
-          ctx.article.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          ctx.article.add(elidable(row.cells.word));
           break;
         case 'demonstrative':
           ctx.demonstrative.add(word);
@@ -111,7 +114,7 @@ function entityContext(language: string): EntityContext {
           ctx.languageNoun.add(word);
           break;
         case 'language-article':
-          ctx.languageArticle.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          ctx.languageArticle.add(elidable(row.cells.word));
           break;
         case 'place-head':
           ctx.placeHead.add(word);
@@ -120,7 +123,7 @@ function entityContext(language: string): EntityContext {
           ctx.placeTail.add(word);
           break;
         case 'place-of':
-          ctx.placeOf.add(foldAccents(row.cells.word).replace(/'$/, ''));
+          ctx.placeOf.add(elidable(row.cells.word));
           break;
         default:
           throw new EntenteError(
