@@ -114,7 +114,8 @@ export const actsStage: Stage = {
         // A news report's quotation that goes on, or a quoted paragraph after one side's words, is that side's.
         doc.docType === 'news_report' && previous.length === 1 && (quoteOpen || /^["«“]/u.test(p.text)) ? previous : null,
       );
-      quoteOpen = quotationOpenAfter(quoteOpen, p.text);
+      // Only a news report's quotations are followed from one provision to the next.
+      if (doc.docType === 'news_report') quoteOpen = quotationOpenAfter(quoteOpen, p.text);
       for (const m of mentionsOf[p.index]) {
         const state = g.typeOf(m.label) === 'person' ? g.stateOf(m.label) : null;
         if (state && doc.parties.includes(state)) partiesNamedByPerson.add(state);
@@ -961,10 +962,13 @@ function officialsIn(scope: ProvisionScope, from: number, to: number): { token: 
   return found;
 }
 
+const QUOTATION_MARK = /["«»“”]/g;
+
 /** Whether a quotation is still open after the text, given whether one was open before it. */
 function quotationOpenAfter(open: boolean, text: string): boolean {
   let depth = open ? 1 : 0;
-  for (const ch of text) {
+  // Only the quotation marks, found by the regex engine: most of a text is none.
+  for (const [ch] of text.matchAll(QUOTATION_MARK)) {
     if (ch === '«' || ch === '“') depth++;
     else if (ch === '»' || ch === '”') depth = Math.max(0, depth - 1);
     // A straight quote closes what is open, or opens.
