@@ -1063,6 +1063,17 @@ describe('act and holder annotations carry evidence', () => {
     assert.match(support.rule, /acts\.tsv:\d+/);
     assert.equal(doc.text.slice(support.start, support.end), 'salué');
   });
+
+  test("an act's rule names its lexicon row and quotes a long cue only up to an alternative, not every form", () => {
+    const doc = analyze(CN_RU_FR + 'Les deux parties sont convenues des tâches suivantes :\n1. Renforcer la coopération dans le domaine de l’énergie.');
+    const rules = doc.annotations.filter((a) => a.kind === 'act' && /acts\.tsv:\d+ /.test(a.rule)).map((a) => a.rule);
+    assert.ok(rules.length, 'no act found by a lexicon row');
+    for (const rule of rules) assert.ok(rule.length <= 100, `"${rule}" quotes its whole cue`);
+    assert.ok(
+      rules.some((rule) => /\|…$/.test(rule)),
+      `no rule cut after an alternative among ${rules.join('; ')}`,
+    );
+  });
 });
 
 test('a meeting co-chaired or chaired is a report, written with or without a hyphen', () => {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, provisionTexts } from './helpers.ts';
-import { tokenize, wordsOf } from '../src/core/tokenize.ts';
+import { formMemo, tokenize, wordsOf } from '../src/core/tokenize.ts';
 
 test('every provision text is the slice of the normalised text at its offsets', () => {
   const doc = analyze(
@@ -261,6 +261,26 @@ test('tokens keep elisions, possessives, inner apostrophes and acronyms; wordsOf
     wordsOf(text, 5, 40),
     tokenize(text, 5, 40).map((t) => t.raw),
   );
+});
+
+test('tokens spelled alike share one word form, and a form memo derives its value once per form', () => {
+  const tokens = tokenize("Les parties renforcent les échanges et les liens. Les Parties l'ont dit, l'accord aussi.");
+  const byRaw = (raw: string) => tokens.filter((t) => t.raw === raw);
+  const [les1, les2] = byRaw('les');
+  assert.equal(les1.form, les2.form);
+  assert.equal(byRaw('Les')[0].form, byRaw('Les')[1].form);
+  assert.notEqual(byRaw('Les')[0].form, les1.form, 'a capital is another written form');
+  assert.equal(byRaw("l'")[0].form.norm, 'l', 'the elision apostrophe is not part of the norm');
+  const derived: string[] = [];
+  const lengthOf = formMemo((form) => {
+    derived.push(form.raw);
+    return form.norm.length;
+  });
+  assert.deepEqual(
+    tokens.map((t) => lengthOf(t.form)),
+    tokens.map((t) => t.norm.length),
+  );
+  assert.deepEqual(derived, [...new Set(tokens.map((t) => t.raw))], 'one derivation per written form');
 });
 
 test('tokens of other scripts: Cyrillic, Chinese (also beyond the 16-bit plane), digits and superscripts', () => {

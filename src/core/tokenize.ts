@@ -12,6 +12,53 @@ export interface Token {
   elided: boolean;
   /** The token is glued to the previous one by a hyphen (`sino-russe`, `U.S.-Japan`). */
   afterHyphen: boolean;
+  /** The word as written, shared by every token spelled the same: see `formMemo`. */
+  form: WordForm;
+}
+
+/**
+ * A written form of a word (`raw`), one object for all its tokens. The matchers of every stage look
+ * up what they derive from a word (its stem, the cues or names it may start, its index key) once
+ * per form and keep it here, so a token costs them a property read rather than a look-up in a
+ * table of every word seen.
+ */
+export interface WordForm {
+  /** The token's `raw`. */
+  readonly raw: string;
+  /** The token's `norm`. */
+  readonly norm: string;
+  /** What each `formMemo` derived from the form, by the memo's slot. */
+  readonly memo: unknown[];
+}
+
+/** Word forms by their written form; dropped all at once when too many, as the other word caches are. */
+const forms = new Map<string, WordForm>();
+const MAX_FORMS = 100_000;
+
+/** The form of a token written `raw`; `elided` is a function of `raw` (an elision ends with its apostrophe). */
+function formOf(raw: string, elided: boolean): WordForm {
+  let form = forms.get(raw);
+  if (!form) {
+    if (forms.size >= MAX_FORMS) forms.clear();
+    forms.set(raw, (form = { raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), memo: [] }));
+  }
+  return form;
+}
+
+let memoSlots = 0;
+
+/**
+ * A value derived from a word's written form, computed once per form and kept on it: `memo(token.form)`.
+ * Each memo takes a slot of every form for good, so memos are made once per loaded lexicon or model,
+ * never per document.
+ */
+export function formMemo<T>(derive: (form: WordForm) => T): (form: WordForm) => T {
+  const slot = memoSlots++;
+  return (form) => {
+    let value = form.memo[slot] as T | undefined;
+    if (value === undefined) form.memo[slot] = value = derive(form);
+    return value;
+  };
 }
 
 // A word is a run of letters and digits, with the inner dots of acronyms (U.S., D.C.) and an
@@ -97,7 +144,8 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   scanWords(text, from, to, (start, end, elided, afterHyphen) => {
     const raw = text.slice(start, end);
-    tokens.push({ start, end, raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), elided, afterHyphen });
+    const form = formOf(raw, elided);
+    tokens.push({ start, end, raw, norm: form.norm, elided, afterHyphen, form });
   });
   return tokens;
 }

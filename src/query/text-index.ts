@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { scanWords } from '../core/tokenize.ts';
+import { formMemo, scanWords, type Token, type WordForm } from '../core/tokenize.ts';
 import { foldAccents } from '../core/normalize.ts';
 import { dataLanguages, hasLanguageData, languageDir } from '../lang/language-data.ts';
 import { stemmerFor } from '../lang/stem.ts';
@@ -73,6 +73,23 @@ export function indexWords(words: readonly string[], language: string): string {
   return keys.join(' ');
 }
 
+const formKeyCache = new Map<string, (form: WordForm) => string>();
+
+/** `indexWords` of tokens' written forms, each form's key remembered on it. */
+export function indexTokens(tokens: readonly Token[], language: string): string {
+  let keyOf = formKeyCache.get(language);
+  if (!keyOf) {
+    const key = indexKeyFor(language);
+    formKeyCache.set(language, (keyOf = formMemo((form) => key(form.raw))));
+  }
+  const keys: string[] = [];
+  for (const t of tokens) {
+    const k = keyOf(t.form);
+    if (k) keys.push(k);
+  }
+  return keys.join(' ');
+}
+
 /**
  * Index keys of one query word in each of the given languages (a query does not know the language
  * of what it finds); none where the word is one the index leaves out.
@@ -93,10 +110,31 @@ export interface IndexFacts {
 /** A code or fact as an index token: "act_oppose", "entity_un_charter", "year_2021". */
 export const factToken = (kind: string, value: string) => `${kind}_${value}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
 
-export function indexFacts(f: IndexFacts): string {
-  const tokens = new Set<string>([factToken('doc', f.docId), factToken('lang', f.language)]);
-  if (f.date) tokens.add(factToken('year', f.date.slice(0, 4)));
-  for (const p of f.parties) tokens.add(factToken('party', p));
-  for (const c of f.codes) tokens.add(factToken(c.kind, c.label));
+/** The tokens of a document's facts, the same for each of its provisions. */
+export function documentFactTokens(f: Omit<IndexFacts, 'codes'>): string[] {
+  const tokens = [factToken('doc', f.docId), factToken('lang', f.language)];
+  if (f.date) tokens.push(factToken('year', f.date.slice(0, 4)));
+  for (const p of f.parties) tokens.push(factToken('party', p));
+  return tokens;
+}
+
+/** Code tokens by kind and label: a few hundred labels recur in every provision. */
+const codeTokens = new Map<string, Map<string, string>>();
+
+function codeToken(kind: string, label: string): string {
+  let byLabel = codeTokens.get(kind);
+  if (!byLabel) codeTokens.set(kind, (byLabel = new Map()));
+  let token = byLabel.get(label);
+  if (token === undefined) {
+    token = factToken(kind, label);
+    if (byLabel.size < 20_000) byLabel.set(label, token);
+  }
+  return token;
+}
+
+/** A provision's fact tokens, each once; `documentTokens` may be given when the document's are at hand. */
+export function indexFacts(f: IndexFacts, documentTokens = documentFactTokens(f)): string {
+  const tokens = new Set<string>(documentTokens);
+  for (const c of f.codes) tokens.add(codeToken(c.kind, c.label));
   return [...tokens].join(' ');
 }

@@ -29,7 +29,8 @@ const CONTINUED_ITEM = /[,;]\s*\p{Ll}{0,3}$/u;
 export function classifyLine(line: string, data: SegmentationData): LineClass {
   const text = line.trim();
   if (LONE_SYMBOLS.test(text)) return { kind: 'furniture', rule: 'shape:symbols' };
-  for (const f of data.furniture) if (f.pattern.test(text.replace(/^[•·*]\s*/u, ''))) return { kind: f.kind, rule: f.rule };
+  const unbulleted = text.replace(/^[•·*]\s*/u, '');
+  for (const f of data.furniture) if (f.pattern.test(unbulleted)) return { kind: f.kind, rule: f.rule };
   if (BREADCRUMB.test(text) && !FINAL_PUNCT.test(text)) return { kind: 'breadcrumb', rule: 'shape:breadcrumb' };
   if (isDateLine(text, data)) return { kind: 'dateline', rule: 'shape:dateline' };
   if (LIST_MARKER.test(text) || /^[a-z]\)\s/.test(text)) return { kind: 'list_item', rule: 'shape:list-marker' };

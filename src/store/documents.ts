@@ -6,7 +6,7 @@ import { normalizeForAlignment } from '../core/normalize.ts';
 import { ANALYZER_VERSION } from '../analyze/pipeline.ts';
 import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
-import { indexFacts, indexFingerprint, indexText, indexWords } from '../query/text-index.ts';
+import { documentFactTokens, indexFacts, indexFingerprint, indexText, indexTokens } from '../query/text-index.ts';
 import { tokensIfComputed } from '../core/tokenize.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
@@ -97,11 +97,13 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
   const ids: number[] = [];
   for (const p of doc.provisions)
     ids.push(Number(insertProvision.run(id, p.index, p.start, p.end, p.section, p.paragraph, p.text, machineCodesJson(byProvision[p.index])).lastInsertRowid));
+  const facts = { docId: id, language: doc.language, date: doc.date, parties: doc.parties };
+  const documentTokens = documentFactTokens(facts);
   const entries = doc.provisions.map((p, i) => ({
     rowid: ids[i],
     // The coding stages have tokenized every provision already: their tokens spare a second scan.
     stems: indexTokensOrText(doc, p.start, p.end),
-    codes: indexFacts({ docId: id, language: doc.language, date: doc.date, parties: doc.parties, codes: byProvision[i] }),
+    codes: indexFacts({ ...facts, codes: byProvision[i] }, documentTokens),
   }));
   if (deferred) deferred.index.push(...entries);
   else insertIndexEntries(db, entries);
@@ -122,12 +124,7 @@ function checkAnnotation(a: Annotation, provisions: number): void {
 
 function indexTokensOrText(doc: Doc, start: number, end: number): string {
   const tokens = tokensIfComputed(doc, start, end);
-  return tokens
-    ? indexWords(
-        tokens.map((t) => t.raw),
-        doc.language,
-      )
-    : indexText(doc.text, doc.language, start, end);
+  return tokens ? indexTokens(tokens, doc.language) : indexText(doc.text, doc.language, start, end);
 }
 
 /** Adds entries to the full-text index. */

@@ -1,4 +1,4 @@
-import type { Token } from '../../core/tokenize.ts';
+import { formMemo, type Token, type WordForm } from '../../core/tokenize.ts';
 import type { ActLexicon, Cue, PatternToken } from './lexicon.ts';
 
 type WordTest = PatternToken['alternatives'][number];
@@ -14,7 +14,8 @@ const MAX_GAP = 3;
 const SUFFIX_MIN = 6;
 
 /** The word of a token as cue patterns see it: folded, elision apostrophe dropped. */
-export const wordOf = (t: Token) => (t.norm.includes("'") || t.norm.includes('’') ? t.norm.replace(/['’]/g, '') : t.norm);
+export const wordOf = (t: Token) => wordOfNorm(t.norm);
+const wordOfNorm = (norm: string) => (norm.includes("'") || norm.includes('’') ? norm.replace(/['’]/g, '') : norm);
 
 /** A word starts with a capital letter (a cheap test: its first character changes when lower-cased). */
 const capitalised = (raw: string) => {
@@ -31,22 +32,24 @@ export function wordsOfTokens(tokens: Token[]): string[] {
   return words;
 }
 
-/** Per lexicon, the candidate cues of a word, for lower-case words and for capitalised ones. */
-const candidateMemo = new WeakMap<ActLexicon, { lower: Map<string, Cue[]>; capitalised: Map<string, Cue[]> }>();
+/** Per lexicon, the candidate cues of a word form. */
+const candidateMemo = new WeakMap<ActLexicon, (form: WordForm) => Cue[]>();
+const NO_CUES: Cue[] = [];
+
+function candidatesOf(lex: ActLexicon): (form: WordForm) => Cue[] {
+  let candidates = candidateMemo.get(lex);
+  if (!candidates) candidateMemo.set(lex, (candidates = formMemo((form) => candidatesAt(wordOfNorm(form.norm), !capitalised(form.raw), lex))));
+  return candidates;
+}
 
 /**
- * The cues that may start at a word, once per word: those indexed by the word, its first two
- * letters, its last two, or none, less those whose (required) first token rejects the word.
+ * The cues that may start at a word: those indexed by the word, its first two letters, its last
+ * two, or none, less those whose (required) first token rejects the word.
  */
-function candidatesAt(word: string, lowerCase: boolean, memo: Map<string, Cue[]>, lex: ActLexicon): Cue[] {
-  let cues = memo.get(word);
-  if (!cues) {
-    const all = [lex.byWord.get(word), lex.byPrefix.get(word.slice(0, 2)), lex.bySuffix.get(word.slice(-2)), lex.generic].flatMap((l) => l ?? []);
-    cues = [...new Set(all)].filter((cue) => cue.pattern[0].optional || testWord(cue.pattern[0], word, lowerCase, lex));
-    if (memo.size > 50_000) memo.clear();
-    memo.set(word, cues);
-  }
-  return cues;
+function candidatesAt(word: string, lowerCase: boolean, lex: ActLexicon): Cue[] {
+  const all = [lex.byWord.get(word), lex.byPrefix.get(word.slice(0, 2)), lex.bySuffix.get(word.slice(-2)), lex.generic].flatMap((l) => l ?? []);
+  const cues = [...new Set(all)].filter((cue) => cue.pattern[0].optional || testWord(cue.pattern[0], word, lowerCase, lex));
+  return cues.length ? cues : NO_CUES;
 }
 
 function hits(a: WordTest, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
@@ -98,11 +101,10 @@ function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: b
 export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const words = wordsOfTokens(tokens);
   const lower = tokens.map((t) => !capitalised(t.raw));
-  let memo = candidateMemo.get(lex);
-  if (!memo) candidateMemo.set(lex, (memo = { lower: new Map(), capitalised: new Map() }));
+  const candidates = candidatesOf(lex);
   const matches: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
-    for (const cue of candidatesAt(words[i], lower[i], lower[i] ? memo.lower : memo.capitalised, lex)) {
+    for (const cue of candidates(tokens[i].form)) {
       const last = matchFrom(cue.pattern, 0, words, lower, i, lex, false);
       if (last >= i) matches.push({ cue, first: i, last });
     }

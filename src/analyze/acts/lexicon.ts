@@ -46,6 +46,8 @@ export interface HolderPhrase {
    * kingdoms): the states it can be, of which the party among them is meant.
    */
   states?: string[];
+  /** Position in the lexicon's `holderPhrases` (longest first). */
+  rank: number;
 }
 
 export interface ActLexicon {
@@ -95,6 +97,16 @@ const STAGE_CLASSES = [
   'agreement-title',
   'source-prep',
 ];
+/** Longest cue text a rule quotes: the row's location names the whole cue; a code carries its rule, so long alternations would weigh on every stored code. */
+const RULE_CUE_CHARS = 60;
+
+/** A cue as a rule quotes it: whole, or cut after an alternative with "…" ("renforcer|renforceront|…"). */
+function shortCue(cue: string): string {
+  if (cue.length <= RULE_CUE_CHARS) return cue;
+  const cut = cue.lastIndexOf('|', RULE_CUE_CHARS);
+  return `${cue.slice(0, cut > 0 ? cut + 1 : RULE_CUE_CHARS)}…`;
+}
+
 const FLAGS: CueFlag[] = ['holder', 'modal', 'frame', 'initial', 'task-object', 'any-subject', 'news'];
 const cache = new Map<string, ActLexicon>();
 
@@ -176,7 +188,7 @@ export function loadActLexicon(language: string): ActLexicon {
     }
     const pattern = row.cells.cue.split(/\s+/).map((t) => compileToken(t, classes, row.where));
     if (pattern[0].kind === 'gap') throw new EntenteError('a cue cannot start with a gap', row.where);
-    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where, actRule: `${row.where} ${row.cells.cue}` });
+    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where, actRule: `${row.where} ${shortCue(row.cells.cue)}` });
   }
   const byWord = new Map<string, Cue[]>();
   const byPrefix = new Map<string, Cue[]>();
@@ -214,9 +226,10 @@ export function loadActLexicon(language: string): ActLexicon {
           row.where,
           'write it as FRA, DEU, ... (several separated by spaces) on a line of kind role',
         );
-    return { kind, keys, rule: row.where, states };
+    return { kind, keys, rule: row.where, states, rank: 0 };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
+  holderPhrases.forEach((phrase, i) => (phrase.rank = i));
   // The nouns naming the document: the one word of a document phrase besides its determiner
   // ("le communiqué", "the statement", "it"), not the adjectives of the longer ones.
   const documentNouns = new Set(

@@ -449,6 +449,9 @@ function tokenIndexAt(tokens: Token[], start: number): number {
 /** [start, end] offsets of parenthesised stretches of the provision. */
 function parenthesised(text: string, from: number, to: number): [number, number][] {
   const ranges: [number, number][] = [];
+  const open = text.indexOf('(', from);
+  if (open < 0 || open >= to) return ranges;
+  from = open;
   const stack: number[] = [];
   for (let i = from; i < to; i++) {
     if (text[i] === '(') stack.push(i);
@@ -505,49 +508,86 @@ function isConjugated(word: string, lex: ActLexicon): boolean {
   return false;
 }
 
+/**
+ * Where a provision's verbs are, as splitClauses reads them. Methods rather than closures made for
+ * each provision: the clause split runs on every provision, and its helpers are called per word.
+ */
+class VerbMarks {
+  /** Auxiliaries, matched as written (lower case, accents kept): "a" (has) is not "à" (to). */
+  readonly isAux: boolean[];
+  readonly cueStarts: Set<number>;
+  readonly modalStarts: Set<number>;
+  private readonly complementiser: Set<string>;
+  private readonly reflexive: Set<string> | undefined;
+
+  constructor(
+    private readonly scope: ProvisionScope,
+    cues: CueMatch[],
+    private readonly end: number,
+  ) {
+    const { tokens, words, lex } = scope;
+    // A word in the folded class first (its folded form is, whenever the written one is) spares lower-casing the others.
+    const auxFolded = lex.classes.get('aux')!;
+    const aux = lex.exactClasses.get('aux')!;
+    this.isAux = tokens.map((t, i) => auxFolded.has(words[i]) && aux.has(t.raw.toLowerCase()));
+    this.cueStarts = new Set(cues.map((m) => m.first));
+    this.modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
+    this.complementiser = lex.classes.get('complementiser')!;
+    this.reflexive = lex.classes.get('refl');
+  }
+
+  isVerbal(i: number): boolean {
+    return this.isAux[i] || this.cueStarts.has(i);
+  }
+
+  /** "..., et la communauté internationale doit ...": a new subject, then its auxiliary or modal. */
+  newSubjectFollows(i: number): boolean {
+    const { tokens, words, lex } = this.scope;
+    if (!startsSubject(tokens[i], words[i], lex)) return false;
+    for (let k = i + 1; k <= Math.min(i + 4, this.end - 1); k++) if (this.isAux[k] || this.modalStarts.has(k)) return true;
+    return false;
+  }
+
+  /** "... and the two sides agreed to ...": the parties together, then their verb, open a clause of their own. */
+  jointSubjectFollows(i: number): boolean {
+    const { words, lex } = this.scope;
+    for (const phrase of lex.holderPhrasesByFirst.get(words[i]) ?? []) {
+      if ((phrase.kind !== 'joint' && phrase.kind !== 'self') || !phraseAt(phrase, words, i)) continue;
+      const after = i + phrase.keys.length;
+      if (this.isVerbal(after) || (after + 1 < this.end && this.isVerbal(after + 1))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether a complement clause ("que", "that") opened since the last sentence or coordinate clause
+   * began, after a verb of saying or any other ("ont suggéré que tous les pays ... et s'opposent").
+   */
+  afterComplement(i: number, starts: { at: number; type: Clause['type'] }[]): boolean {
+    let k = starts.length - 1;
+    while (k > 0 && starts[k].type === 'verb-phrase') k--;
+    if (starts[k].type === 'complement') return true;
+    for (let j = starts[k].at; j < i; j++) if (this.complementiser.has(this.scope.words[j])) return true;
+    return false;
+  }
+
+  /** A conjugated cue, or an auxiliary and a cue ("et a souligné", "et ont encouragé"): the verb of a new act. */
+  actVerbAt(i: number): boolean {
+    const { words, lex } = this.scope;
+    const conjugatedCue = this.cueStarts.has(i) && isConjugated(words[this.reflexive?.has(words[i]) ? i + 1 : i], lex);
+    return conjugatedCue || (this.isAux[i] && (this.cueStarts.has(i) || this.cueStarts.has(i + 1)));
+  }
+}
+
 function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, end: number): Clause[] {
   const { doc, tokens, words, lex, parties, previous } = scope;
   type Start = { at: number; type: Clause['type'] };
   const abbreviations = segmentationData(doc.language).abbreviations;
   const starts: Start[] = [{ at: first, type: 'main' }];
-  // Auxiliaries are matched as written (lower case, accents kept): "a" (has) is not "à" (to). A
-  // word in the folded class first (its folded form is, whenever the written one is) spares
-  // lower-casing the others.
-  const auxFolded = lex.classes.get('aux')!;
   const clauseJoin = lex.classes.get('clause-join')!;
   const complementiser = lex.classes.get('complementiser')!;
-  const aux = lex.exactClasses.get('aux')!;
-  const reflexive = lex.classes.get('refl');
-  const isAux = tokens.map((t, i) => auxFolded.has(words[i]) && aux.has(t.raw.toLowerCase()));
-  const cueStarts = new Set(cues.map((m) => m.first));
-  const modalStarts = new Set(cues.filter((m) => m.cue.flags.has('modal')).map((m) => m.first));
-  const isVerbal = (i: number) => isAux[i] || cueStarts.has(i);
-  // "..., et la communauté internationale doit ...": a new subject, then its auxiliary or modal.
-  const newSubjectFollows = (i: number) => {
-    if (!startsSubject(tokens[i], words[i], lex)) return false;
-    for (let k = i + 1; k <= Math.min(i + 4, end - 1); k++) if (isAux[k] || modalStarts.has(k)) return true;
-    return false;
-  };
-  // "... and the two sides agreed to ...": the parties together, then their verb, open a clause of their own.
-  const jointSubjectFollows = (i: number) =>
-    (lex.holderPhrasesByFirst.get(words[i]) ?? []).some(
-      (phrase) =>
-        (phrase.kind === 'joint' || phrase.kind === 'self') &&
-        phraseAt(phrase, words, i) &&
-        (isVerbal(i + phrase.keys.length) || (i + phrase.keys.length + 1 < end && isVerbal(i + phrase.keys.length + 1))),
-    );
-  // Whether a complement clause ("que", "that") opened since the last sentence or coordinate clause
-  // began, after a verb of saying or any other ("ont suggéré que tous les pays ... et s'opposent").
-  const afterComplement = (i: number) => {
-    let k = starts.length - 1;
-    while (k > 0 && starts[k].type === 'verb-phrase') k--;
-    if (starts[k].type === 'complement') return true;
-    for (let j = starts[k].at; j < i; j++) if (complementiser.has(words[j])) return true;
-    return false;
-  };
-  const conjugatedCueAt = (i: number) => cueStarts.has(i) && isConjugated(words[reflexive?.has(words[i]) ? i + 1 : i], lex);
-  // A conjugated cue, or an auxiliary and a cue ("et a souligné", "et ont encouragé"): the verb of a new act.
-  const actVerbAt = (i: number) => conjugatedCueAt(i) || (isAux[i] && (cueStarts.has(i) || cueStarts.has(i + 1)));
+  const marks = new VerbMarks(scope, cues, end);
+  const { isAux, modalStarts } = marks;
   let verbSeen = false;
   for (let i = first; i < end; i++) {
     if (i > first) {
@@ -555,7 +595,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
       const single = tokens[i].start - tokens[i - 1].end === 1 && doc.text.charCodeAt(tokens[i - 1].end) === 0x20;
       const w = words[i];
       if (single && !clauseJoin.has(w) && !complementiser.has(w)) {
-        if (isVerbal(i)) verbSeen = true;
+        if (marks.isVerbal(i)) verbSeen = true;
         continue;
       }
       const gap = single ? ' ' : doc.text.slice(tokens[i - 1].end, tokens[i].start);
@@ -567,14 +607,14 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         clauseJoin.has(w) &&
         i + 2 < end &&
         verbSeen &&
-        ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || newSubjectFollows(i + 1) || jointSubjectFollows(i + 1))
+        ((gap.includes(',') && startsSubject(tokens[i + 1], words[i + 1], lex)) || marks.newSubjectFollows(i + 1) || marks.jointSubjectFollows(i + 1))
       )
         (starts.push({ at: i + 1, type: 'coordinate' }), (verbSeen = false));
-      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && gap.includes(',') && isVerbal(i + 1))
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && gap.includes(',') && marks.isVerbal(i + 1))
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       // "La partie russe apprécie ... et souligne ...": "and" + a conjugated cue is the subject's
       // next act; inside a complement clause it is the complement subject's (handled above).
-      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && !afterComplement(i) && actVerbAt(i + 1))
+      else if (clauseJoin.has(w) && i + 2 < end && verbSeen && !marks.afterComplement(i, starts) && marks.actVerbAt(i + 1))
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       // "..., recognizes that the treaty entered into force, and supports ...": a complement has its
       // verb even when no cue or auxiliary shows it, so ", and" with a verb after it ends it, and so
@@ -583,14 +623,14 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
         clauseJoin.has(w) &&
         i + 2 < end &&
         starts[starts.length - 1].type === 'complement' &&
-        isVerbal(i + 1) &&
-        (gap.includes(',') || actVerbAt(i + 1))
+        marks.isVerbal(i + 1) &&
+        (gap.includes(',') || marks.actVerbAt(i + 1))
       )
         (starts.push({ at: i + 1, type: 'verb-phrase' }), (verbSeen = false));
       else if (complementiser.has(w) && cues.some((m) => m.cue.flags.has('frame') && m.last >= i - 3 && m.last <= i))
         (starts.push({ at: i + 1, type: 'complement' }), (verbSeen = false));
     }
-    if (isVerbal(i)) verbSeen = true;
+    if (marks.isVerbal(i)) verbSeen = true;
   }
   const uniq = starts.filter((s, k) => s.at < end && starts.findIndex((o) => o.at === s.at) === k).sort((a, b) => a.at - b.at);
   const clauses: Clause[] = [];
@@ -628,7 +668,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     }
     if (subject.kind === 'carry' && clauses.length && start.type !== 'sentence') subject = { ...clauses[0].subject, start: subject.start, end: subject.end };
     let finite = false;
-    for (let i = start.at; i < e && !finite; i++) finite = isVerbal(i);
+    for (let i = start.at; i < e && !finite; i++) finite = marks.isVerbal(i);
     clauses.push({ first: start.at, end: e, subject, type: start.type, finite, ownsComplement: uniq[k + 1]?.type === 'complement', owner: ownerClause });
   });
   return clauses;
@@ -835,7 +875,7 @@ const keysAt = (keys: string[], words: string[], at: number) => keys.every((k, n
 function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
   const found: HolderPhrase[] = [];
   for (let at = from; at <= to; at++) for (const phrase of lex.holderPhrasesByFirst.get(words[at]) ?? []) if (!found.includes(phrase)) found.push(phrase);
-  return found.length > 1 ? lex.holderPhrases.filter((phrase) => found.includes(phrase)) : found;
+  return found.length > 1 ? found.sort((a, b) => a.rank - b.rank) : found;
 }
 
 /** The subject when no phrase or actor names it: the parties, as evidence the clause's opening. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { EntenteError } from '../../core/types.ts';
-import { tokenize } from '../../core/tokenize.ts';
+import { formMemo, tokenize, type WordForm } from '../../core/tokenize.ts';
 import { DATA_DIR, readTsv, type TsvRow } from '../../lang/tsv.ts';
 
 export const ENTITY_TYPES = ['state', 'org', 'treaty', 'initiative', 'weapon', 'region', 'event', 'person'] as const;
@@ -47,6 +47,8 @@ interface TrieNode {
 export class Gazetteer {
   readonly entities = new Map<string, EntityEntry>();
   readonly root: TrieNode = { next: new Map(), aliases: [] };
+  /** The trie node a word form starts a name at, if any (read once the gazetteer is loaded). */
+  readonly nameStart: (form: WordForm) => TrieNode | null = formMemo((form) => this.root.next.get(form.norm) ?? null);
   readonly warnings: string[] = [];
   private readonly aliasOwner = new Map<string, { id: string; rule: string; entry: Alias }>();
   aliasCount = 0;

@@ -158,16 +158,10 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
   const ctx = entityContext(g.language);
   const tokens = given ?? tokenize(text, from, to);
   const mentions: Mention[] = [];
-  /** A name matched: a mention, and the document now knows the entry. */
-  const named = (m: Mention) => {
-    mentions.push(m);
-    memory.seen.add(m.id);
-    memory.counts.set(m.id, (memory.counts.get(m.id) ?? 0) + 1);
-  };
   for (let i = 0; i < tokens.length;) {
     const pair = ctx.coordinator.has(tokens[i + 1]?.norm ?? '') ? sharedName(text, tokens, i, g) : null;
     if (pair) {
-      pair.mentions.forEach(named);
+      for (const m of pair.mentions) named(m, mentions, memory);
       i = pair.next;
       continue;
     }
@@ -196,7 +190,7 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
         i = found.next;
         continue;
       }
-      named(found.mention);
+      named(found.mention, mentions, memory);
       rememberHead(found.alias, g, memory, ctx);
       i = found.next;
       continue;
@@ -210,6 +204,13 @@ export function findMentions(text: string, from: number, to: number, g: Gazettee
     i++;
   }
   return mentions;
+}
+
+/** A name matched: a mention, and the document now knows the entry. */
+function named(m: Mention, mentions: Mention[], memory: MatchMemory): void {
+  mentions.push(m);
+  memory.seen.add(m.id);
+  memory.counts.set(m.id, (memory.counts.get(m.id) ?? 0) + 1);
 }
 
 /**
@@ -263,7 +264,7 @@ function longestMatch(
   let best: { alias: Alias; next: number } | null = null;
   for (let j = i; j < tokens.length; j++) {
     // The trie first: most words continue no name, and then the gap before them does not matter.
-    const child = node.next.get(tokens[j].norm);
+    const child = j === i ? g.nameStart(tokens[j].form) : node.next.get(tokens[j].norm);
     if (!child) break;
     if (j > i && !ANY_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
     node = child;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { EntenteError, type Annotation } from '../../core/types.ts';
-import { tokenize, tokensOf, type Token } from '../../core/tokenize.ts';
+import { formMemo, tokenize, tokensOf, type Token, type WordForm } from '../../core/tokenize.ts';
 import { entitiesByProvision } from '../../core/types.ts';
 import { foldAccents } from '../../core/normalize.ts';
 import { DATA_DIR, readTsv } from '../../lang/tsv.ts';
@@ -38,8 +38,8 @@ export interface TopicModel {
   /** Phrases naming the parties together (holders.tsv, several words): "entre les deux pays". */
   jointPhrases: string[][];
   stem: (w: string) => string;
-  /** Memo of trieWord. */
-  trieWords: Map<string, TrieWord>;
+  /** A word form as the trie sees it, computed once per form (see trieWord). */
+  trieWord: (form: WordForm) => TrieWord;
   /** The written forms ("=word" keys) some term is matched on: a word's form is a key only then. */
   exactForms: Set<string>;
 }
@@ -134,7 +134,7 @@ export function loadTopicModel(language: string): TopicModel {
     .filter((r) => r.cells.kind === 'joint' || r.cells.kind === 'self')
     .map((r) => tokenize(r.cells.phrase).map((t) => t.norm))
     .filter((words) => words.length > 1);
-  const model = {
+  const model: TopicModel = {
     language: lang,
     topics,
     root,
@@ -144,27 +144,21 @@ export function loadTopicModel(language: string): TopicModel {
     domainNouns,
     jointPhrases,
     stem,
-    trieWords: new Map<string, TrieWord>(),
+    trieWord: formMemo((form) => trieWord(form.raw, model)),
     exactForms,
   };
   cache.set(lang, model);
   return model;
 }
 
-/** The trie keys of a word as written, and the terms it may start, computed once per distinct word and language. */
+/** The trie keys of a word as written, and the terms it may start. */
 function trieWord(raw: string, model: TopicModel): TrieWord {
-  let word = model.trieWords.get(raw);
-  if (!word) {
-    const stem = model.stem(raw);
-    const form = `=${foldAccents(raw)}`;
-    const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
-    // A form no term is written with would only cost trie look-ups.
-    const keys = [...new Set(model.exactForms.has(form) ? [stem, form, singular] : [stem, singular])];
-    word = { keys, starts: childrenOn([model.root], keys), relation: model.relations.get(stem) };
-    if (model.trieWords.size > 100_000) model.trieWords.clear();
-    model.trieWords.set(raw, word);
-  }
-  return word;
+  const stem = model.stem(raw);
+  const form = `=${foldAccents(raw)}`;
+  const singular = raw.length > 4 && /[sx]$/i.test(raw) ? model.stem(raw.slice(0, -1)) : stem;
+  // A form no term is written with would only cost trie look-ups.
+  const keys = [...new Set(model.exactForms.has(form) ? [stem, form, singular] : [stem, singular])];
+  return { keys, starts: childrenOn([model.root], keys), relation: model.relations.get(stem) };
 }
 
 /** The trie words of a token list, once per list and model: the keyword and relationship passes share them. */
@@ -172,7 +166,7 @@ const tokenWordsMemo = new WeakMap<Token[], { model: TopicModel; words: TrieWord
 
 function trieWordsOf(tokens: Token[], model: TopicModel): TrieWord[] {
   let memo = tokenWordsMemo.get(tokens);
-  if (memo?.model !== model) tokenWordsMemo.set(tokens, (memo = { model, words: tokens.map((t) => trieWord(t.raw, model)) }));
+  if (memo?.model !== model) tokenWordsMemo.set(tokens, (memo = { model, words: tokens.map((t) => model.trieWord(t.form)) }));
   return memo.words;
 }
 
@@ -369,14 +363,18 @@ function taskVerbsOf(lex: ActLexicon): Set<string> {
   return verbs;
 }
 
+/** Inside a longer term, of any topic, a word is part of that term: "talks" in "peace talks". */
+function insideLongerTerm(e: TopicEvidence, evidence: TopicEvidence[]): boolean {
+  for (const o of evidence) if (o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start) return true;
+  return false;
+}
+
 function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   const weights = new Map<string, number[]>();
   const counted = new Set<string>();
-  // Inside a longer term, of any topic, a word is part of that term: "talks" in "peace talks".
-  const covered = (e: TopicEvidence) => evidence.some((o) => o.start <= e.start && e.end <= o.end && o.end - o.start > e.end - e.start);
   for (const e of evidence) {
     const key = `${e.topic}|${e.what}`;
-    if (counted.has(key) || covered(e)) continue;
+    if (counted.has(key) || insideLongerTerm(e, evidence)) continue;
     counted.add(key);
     (weights.get(e.topic) ?? weights.set(e.topic, []).get(e.topic)!).push(e.weight);
   }
