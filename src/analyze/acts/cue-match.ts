@@ -48,29 +48,29 @@ function candidatesOf(lex: ActLexicon): (form: WordForm) => Cue[] {
  */
 function candidatesAt(word: string, lowerCase: boolean, lex: ActLexicon): Cue[] {
   const all = [lex.byWord.get(word), lex.byPrefix.get(word.slice(0, 2)), lex.bySuffix.get(word.slice(-2)), lex.generic].flatMap((l) => l ?? []);
-  const cues = [...new Set(all)].filter((cue) => cue.pattern[0].optional || testWord(cue.pattern[0], word, lowerCase, lex));
+  const cues = [...new Set(all)].filter((cue) => cue.pattern[0].optional || testWord(cue.pattern[0], word, lowerCase));
   return cues.length ? cues : NO_CUES;
 }
 
-function hits(a: WordTest, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
-  if ('exact' in a) return word === a.exact;
-  if ('prefix' in a) return word.startsWith(a.prefix);
+function hits(a: WordTest, word: string, lowerCase: boolean): boolean {
+  if (a.test === 'exact') return word === a.value;
+  if (a.test === 'prefix') return word.startsWith(a.value);
   // Endings are verb morphology: never tested on capitalised words (names such as "Narendra").
-  if ('suffix' in a) return lowerCase && word.length >= SUFFIX_MIN && word.endsWith(a.suffix);
-  return lex.classes.get(a.cls)!.has(word);
+  if (a.test === 'suffix') return lowerCase && word.length >= SUFFIX_MIN && word.endsWith(a.value);
+  return a.members!.has(word);
 }
 
-function testWord(p: PatternToken, word: string, lowerCase: boolean, lex: ActLexicon): boolean {
+function testWord(p: PatternToken, word: string, lowerCase: boolean): boolean {
   if (p.positive.length) {
     let any = false;
     for (const a of p.positive)
-      if (hits(a, word, lowerCase, lex)) {
+      if (hits(a, word, lowerCase)) {
         any = true;
         break;
       }
     if (!any) return false;
   }
-  for (const a of p.negative) if (hits(a, word, lowerCase, lex)) return false;
+  for (const a of p.negative) if (hits(a, word, lowerCase)) return false;
   return true;
 }
 
@@ -79,22 +79,22 @@ function testWord(p: PatternToken, word: string, lowerCase: boolean, lex: ActLex
  * word is matched (`started`), a gap skips nothing: "@poss? … commitment" starts at the possessive
  * or at "commitment", never at words before them ("China and Brazil reaffirmed their commitment").
  */
-function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: boolean[], i: number, lex: ActLexicon, started: boolean): number {
+function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: boolean[], i: number, started: boolean): number {
   if (k === pattern.length) return i - 1;
   const p = pattern[k];
   if (p.kind === 'gap') {
     const most = started ? MAX_GAP : 0;
     for (let skip = 0; skip <= most && i + skip <= words.length; skip++) {
-      const end = matchFrom(pattern, k + 1, words, lower, i + skip, lex, started);
+      const end = matchFrom(pattern, k + 1, words, lower, i + skip, started);
       if (end >= 0) return end;
     }
     return -1;
   }
-  if (i < words.length && testWord(p, words[i], lower[i], lex)) {
-    const end = matchFrom(pattern, k + 1, words, lower, i + 1, lex, true);
+  if (i < words.length && testWord(p, words[i], lower[i])) {
+    const end = matchFrom(pattern, k + 1, words, lower, i + 1, true);
     if (end >= 0) return end;
   }
-  return p.optional ? matchFrom(pattern, k + 1, words, lower, i, lex, started) : -1;
+  return p.optional ? matchFrom(pattern, k + 1, words, lower, i, started) : -1;
 }
 
 /** Every cue of the lexicon that matches in the token list (a cue may match at several places). */
@@ -105,7 +105,7 @@ export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const matches: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const cue of candidates(tokens[i].form)) {
-      const last = matchFrom(cue.pattern, 0, words, lower, i, lex, false);
+      const last = matchFrom(cue.pattern, 0, words, lower, i, false);
       if (last >= i) matches.push({ cue, first: i, last });
     }
   }

@@ -6,8 +6,18 @@ import { readTsv } from '../../lang/tsv.ts';
 import { hasLanguageData, languageDir, segmentationData } from '../../lang/language-data.ts';
 import { compilePattern } from '../../lang/pattern.ts';
 
-/** One alternative of a pattern token. */
-type WordTest = ({ exact: string } | { prefix: string } | { suffix: string } | { cls: string }) & { negated: boolean };
+/**
+ * One alternative of a pattern token: a whole word, a prefix ("renforc*"), an ending ("*eront"),
+ * or a word class ("@poss", whose words are `members`). One shape for all four: the matcher tests
+ * alternatives in its innermost loop.
+ */
+interface WordTest {
+  test: 'exact' | 'prefix' | 'suffix' | 'cls';
+  /** The word, prefix or ending; the class name for `cls`. */
+  value: string;
+  negated: boolean;
+  members: Set<string> | null;
+}
 
 export interface PatternToken {
   kind: 'word' | 'gap';
@@ -48,6 +58,8 @@ export interface HolderPhrase {
   states?: string[];
   /** Position in the lexicon's `holderPhrases` (longest first). */
   rank: number;
+  /** The phrase without its article, as titles are bound to their holders: "le Premier ministre" → "premier ministre". */
+  title: string;
 }
 
 export interface ActLexicon {
@@ -63,6 +75,8 @@ export interface ActLexicon {
   exactClasses: Map<string, Set<string>>;
   /** Longest first. */
   holderPhrases: HolderPhrase[];
+  /** The `role` phrases among them. */
+  rolePhrases: HolderPhrase[];
   /** Nouns that name the statement itself (from the `document` phrases): a speaker named so is relayed, not quoted. */
   documentNouns: Set<string>;
   /** The same phrases by their first word. */
@@ -121,7 +135,7 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
     if (alt.startsWith('@')) {
       const cls = alt.slice(1);
       if (!classes.has(cls)) throw new EntenteError(`unknown word class "@${cls}"`, where, 'define it in classes.tsv');
-      return { cls, negated };
+      return { test: 'cls', value: cls, negated, members: classes.get(cls)! };
     }
     const word = foldAccents(alt).replace(/['’]/g, '');
     // A token of the text is letters and digits (hyphens and spaces separate tokens): an
@@ -132,9 +146,9 @@ function compileToken(spec: string, classes: Map<string, Set<string>>, where: st
         where,
         'words are letters and digits: write "co-présidé" as two tokens ("co présid*") on a row of its own',
       );
-    if (word.startsWith('*')) return { suffix: word.slice(1), negated };
-    if (word.endsWith('*')) return { prefix: word.slice(0, -1), negated };
-    return { exact: word, negated };
+    if (word.startsWith('*')) return { test: 'suffix', value: word.slice(1), negated, members: null };
+    if (word.endsWith('*')) return { test: 'prefix', value: word.slice(0, -1), negated, members: null };
+    return { test: 'exact', value: word, negated, members: null };
   });
   return { kind: 'word', alternatives, positive: alternatives.filter((a) => !a.negated), negative: alternatives.filter((a) => a.negated), optional };
 }
@@ -205,10 +219,10 @@ export function loadActLexicon(language: string): ActLexicon {
       continue;
     }
     for (const a of first.positive) {
-      if ('exact' in a) add(byWord, a.exact, cue);
-      else if ('cls' in a) for (const w of classes.get(a.cls)!) add(byWord, w, cue);
-      else if ('prefix' in a && a.prefix.length >= 2) add(byPrefix, a.prefix.slice(0, 2), cue);
-      else if ('suffix' in a && a.suffix.length >= 2) add(bySuffix, a.suffix.slice(-2), cue);
+      if (a.test === 'exact') add(byWord, a.value, cue);
+      else if (a.test === 'cls') for (const w of a.members!) add(byWord, w, cue);
+      else if (a.test === 'prefix' && a.value.length >= 2) add(byPrefix, a.value.slice(0, 2), cue);
+      else if (a.test === 'suffix' && a.value.length >= 2) add(bySuffix, a.value.slice(-2), cue);
       else if (!generic.includes(cue)) generic.push(cue);
     }
   }
@@ -226,7 +240,7 @@ export function loadActLexicon(language: string): ActLexicon {
           row.where,
           'write it as FRA, DEU, ... (several separated by spaces) on a line of kind role',
         );
-    return { kind, keys, rule: row.where, states, rank: 0 };
+    return { kind, keys, rule: row.where, states, rank: 0, title: (keys.length > 1 ? keys.slice(1) : keys).join(' ') };
   });
   holderPhrases.sort((a, b) => b.keys.length - a.keys.length);
   holderPhrases.forEach((phrase, i) => (phrase.rank = i));
@@ -267,6 +281,7 @@ export function loadActLexicon(language: string): ActLexicon {
     classes,
     exactClasses,
     holderPhrases,
+    rolePhrases: holderPhrases.filter((phrase) => phrase.kind === 'role'),
     documentNouns,
     holderPhrasesByFirst,
     frames,

@@ -79,7 +79,7 @@ export const actsStage: Stage = {
     const roles = new Map<string, string>();
     for (const h of lex.holderPhrases) {
       const party = h.states?.filter((s) => doc.parties.includes(s)) ?? [];
-      if (party.length === 1) roles.set(roleKey(h.keys), party[0]);
+      if (party.length === 1) roles.set(h.title, party[0]);
     }
     const mentionsOf = entitiesByProvision(doc);
     let taskList = false;
@@ -161,14 +161,10 @@ function bindRoles(doc: Doc, p: Provision, lex: ActLexicon, g: Gazetteer, roles:
   for (const a of mentions) {
     if (g.typeOf(a.label) !== 'person' || !g.stateOf(a.label)) continue;
     const i = tokenIndexAt(tokens, a.start);
-    const before = words.slice(Math.max(0, i - 4), i).join(' ');
-    for (const phrase of lex.holderPhrases)
-      if (phrase.kind === 'role' && ` ${before} `.includes(` ${roleKey(phrase.keys)} `)) roles.set(roleKey(phrase.keys), g.stateOf(a.label)!);
+    const before = ` ${words.slice(Math.max(0, i - 4), i).join(' ')} `;
+    for (const phrase of lex.rolePhrases) if (before.includes(` ${phrase.title} `)) roles.set(phrase.title, g.stateOf(a.label)!);
   }
 }
-
-/** The title of a role phrase without its article: "le Premier ministre" → "premier ministre". */
-const roleKey = (keys: string[]) => (keys.length > 1 ? keys.slice(1) : keys).join(' ');
 
 /** What each step of one provision's analysis reads: its document and words, the language's lexicon and gazetteer, its entity mentions, the holders of the provision before, and the titles bound so far. */
 interface ProvisionScope {
@@ -727,7 +723,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
         continue;
       }
       if (phrase.kind === 'role') {
-        const bound = roles.get(roleKey(phrase.keys));
+        const bound = roles.get(phrase.title);
         if (!role) {
           // A title bound to a party's person names that person ("and the Prime Minister accepted ..."); an unbound one refers back.
           role = bound
@@ -748,7 +744,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
             // "Sa Majesté le Roi et le Président ...": a second title no party is bound to is, between two parties, the other one's.
             const first: string[] = role.holders;
             const otherBound: string | undefined =
-              roles.get(roleKey(other.keys)) ??
+              roles.get(other.title) ??
               (parties.length === 2 && first.length === 1 && parties.includes(first[0]) ? parties.find((h) => h !== first[0]) : undefined);
             if (!otherBound) break;
             role = { ...role, holders: [...new Set([...role.holders, otherBound])].sort(), end: tokens[next + other.keys.length].end };
@@ -835,7 +831,7 @@ function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject 
     const title = [phrase.keys, phrase.keys.slice(1)].find((keys) => keys.length && keysAt(keys, words, s));
     const after = s + (title?.length ?? 0);
     if (!title || after >= stop || !STARTS_UPPER.test(tokens[after].raw)) continue;
-    const bound = roles.get(roleKey(phrase.keys));
+    const bound = roles.get(phrase.title);
     if (!bound || !parties.includes(bound)) continue;
     // A title that is one party's office by itself ("Crown Prince Mohammed", "le Roi Mohammed VI") is that party's.
     if (phrase.states?.includes(bound))
@@ -1049,7 +1045,7 @@ function bareRole(text: string, language: string): string | null {
   const lex = loadActLexicon(language);
   const words = tokenize(text).map(wordOf);
   const phrase = lex.holderPhrases.find((p) => p.kind === 'role' && p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
-  return phrase ? roleKey(phrase.keys) : null;
+  return phrase ? phrase.title : null;
 }
 
 /**

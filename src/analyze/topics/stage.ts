@@ -357,7 +357,7 @@ function taskVerbsOf(lex: ActLexicon): Set<string> {
   let verbs = taskVerbCache.get(lex.language);
   if (!verbs) {
     verbs = new Set<string>();
-    for (const cue of lex.cues) if (cue.flags.has('initial')) for (const alt of cue.pattern[0]?.positive ?? []) if ('exact' in alt) verbs.add(alt.exact);
+    for (const cue of lex.cues) if (cue.flags.has('initial')) for (const alt of cue.pattern[0]?.positive ?? []) if (alt.test === 'exact') verbs.add(alt.value);
     taskVerbCache.set(lex.language, verbs);
   }
   return verbs;
