@@ -1701,3 +1701,23 @@ test('", which Russia welcomes": a relative clause with a party as its subject a
   assert.deepEqual(acts(doc, 'The Chinese side reaffirms'), ['support']);
   assert.deepEqual(acts(doc, 'The two governments signed'), ['report']);
 });
+
+describe('cue matching skips cues whose key word is absent', () => {
+  test("a cue's key is its rarest required word after the first: 'rencontré' in 'a|ont … rencontré', 'décidé' before 'de'", async () => {
+    const { loadActLexicon } = await import('../src/analyze/acts/lexicon.ts');
+    const lex = loadActLexicon('fr');
+    const keyOf = (source: string) => lex.cues.find((c) => c.source === source)?.key?.positive.map((a) => a.value);
+    assert.deepEqual(keyOf('a|ont … rencontré'), ['rencontre']);
+    assert.deepEqual(keyOf('ont|a … décidé de|d'), ['decide']);
+  });
+
+  test('a cue with a gap matches when its key word comes after its first word, and not when it comes before', async () => {
+    const { loadActLexicon } = await import('../src/analyze/acts/lexicon.ts');
+    const { matchCues } = await import('../src/analyze/acts/cue-match.ts');
+    const { tokenize } = await import('../src/core/tokenize.ts');
+    const lex = loadActLexicon('fr');
+    const sources = (text: string) => matchCues(tokenize(text), lex).map((m) => m.cue.source);
+    assert.ok(sources('Le ministre a hier rencontré son homologue.').includes('a|ont … rencontré'));
+    assert.ok(!sources('Rencontré hier, le ministre a salué son homologue.').includes('a|ont … rencontré'));
+  });
+});

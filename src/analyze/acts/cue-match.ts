@@ -42,6 +42,29 @@ function candidatesOf(lex: ActLexicon): (form: WordForm) => Cue[] {
   return candidates;
 }
 
+/** Per lexicon, the ids of the cues whose key token a word form passes. */
+const keyMemo = new WeakMap<ActLexicon, (form: WordForm) => number[]>();
+const NO_IDS: number[] = [];
+
+function keyedCuesOf(lex: ActLexicon): (form: WordForm) => number[] {
+  let keyed = keyMemo.get(lex);
+  if (!keyed) {
+    const withKey = lex.cues.filter((cue) => cue.key);
+    keyed = formMemo((form) => {
+      const word = wordOfNorm(form.norm);
+      const lowerCase = !capitalised(form.raw);
+      const ids = withKey.filter((cue) => testWord(cue.key!, word, lowerCase)).map((cue) => cue.id);
+      return ids.length ? ids : NO_IDS;
+    });
+    keyMemo.set(lex, keyed);
+  }
+  return keyed;
+}
+
+/** Per cue id, the provision in which a word last passed the cue's key token (reused from one provision to the next). */
+let keySeen = new Int32Array(1024);
+let provisionStamp = 0;
+
 /**
  * The cues that may start at a word: those indexed by the word, its first two letters, its last
  * two, or none, less those whose (required) first token rejects the word.
@@ -102,9 +125,16 @@ export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const words = wordsOfTokens(tokens);
   const lower = tokens.map((t) => !capitalised(t.raw));
   const candidates = candidatesOf(lex);
+  // A cue whose key word is nowhere in the provision cannot match in it: most cues, most of the time.
+  const keyed = keyedCuesOf(lex);
+  if (keySeen.length < lex.cues.length) keySeen = new Int32Array(lex.cues.length * 2);
+  if (provisionStamp === 0x7fffffff) keySeen.fill((provisionStamp = 0));
+  const stamp = ++provisionStamp;
+  for (const t of tokens) for (const id of keyed(t.form)) keySeen[id] = stamp;
   const matches: CueMatch[] = [];
   for (let i = 0; i < words.length; i++) {
     for (const cue of candidates(tokens[i].form)) {
+      if (cue.key && keySeen[cue.id] !== stamp) continue;
       const last = matchFrom(cue.pattern, 0, words, lower, i, false);
       if (last >= i) matches.push({ cue, first: i, last });
     }

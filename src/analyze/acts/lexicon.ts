@@ -42,6 +42,11 @@ export interface Cue {
   rule: string;
   /** The rule of the acts it finds: its lexicon row and the cue as written. */
   actRule: string;
+  /**
+   * A word the cue cannot match without, after its first (see keyTokenOf): the matcher skips the cue
+   * in a provision where no word passes it. Null when every later token is optional or a word class.
+   */
+  key: PatternToken | null;
 }
 
 export type HolderPhraseKind = 'joint' | 'self' | 'document' | 'carry' | 'carry-plural' | 'role' | 'members';
@@ -159,6 +164,22 @@ export function isActorNoun(token: { norm: string }, lex: ActLexicon): boolean {
   return actorNouns.has(token.norm) || actorNouns.has(token.norm.replace(/s$/, ''));
 }
 
+/**
+ * Of the required tokens after the first whose alternatives are words or prefixes only, the one
+ * whose shortest alternative is longest ("rencontré" in "a|ont … rencontré", not "de" in "ont|a …
+ * décidé de"): long words are rare, while a first token is often a frequent one ("a", "ont", "se").
+ */
+function keyTokenOf(pattern: PatternToken[]): PatternToken | null {
+  let key: PatternToken | null = null;
+  let keyLength = 0;
+  for (const t of pattern.slice(1)) {
+    if (t.kind !== 'word' || t.optional || !t.positive.length || !t.positive.every((a) => a.test === 'exact' || a.test === 'prefix')) continue;
+    const shortest = Math.min(...t.positive.map((a) => a.value.length));
+    if (shortest >= keyLength) [key, keyLength] = [t, shortest];
+  }
+  return key;
+}
+
 /** Loads and validates the act lexicon of a language (acts, classes, holder phrases, frames). */
 export function loadActLexicon(language: string): ActLexicon {
   const lang = hasLanguageData(language) ? language : 'en';
@@ -202,7 +223,17 @@ export function loadActLexicon(language: string): ActLexicon {
     }
     const pattern = row.cells.cue.split(/\s+/).map((t) => compileToken(t, classes, row.where));
     if (pattern[0].kind === 'gap') throw new EntenteError('a cue cannot start with a gap', row.where);
-    cues.push({ id: cues.length, act, pattern, source: row.cells.cue, flags, negated, rule: row.where, actRule: `${row.where} ${shortCue(row.cells.cue)}` });
+    cues.push({
+      id: cues.length,
+      act,
+      pattern,
+      source: row.cells.cue,
+      flags,
+      negated,
+      rule: row.where,
+      actRule: `${row.where} ${shortCue(row.cells.cue)}`,
+      key: keyTokenOf(pattern),
+    });
   }
   const byWord = new Map<string, Cue[]>();
   const byPrefix = new Map<string, Cue[]>();

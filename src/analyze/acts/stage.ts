@@ -628,7 +628,8 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     }
     if (marks.isVerbal(i)) verbSeen = true;
   }
-  const uniq = starts.filter((s, k) => s.at < end && starts.findIndex((o) => o.at === s.at) === k).sort((a, b) => a.at - b.at);
+  const uniq = starts.filter((s, k) => s.at < end && starts.findIndex((o) => o.at === s.at) === k);
+  if (uniq.length > 1) uniq.sort((a, b) => a.at - b.at);
   const clauses: Clause[] = [];
   uniq.forEach((start, k) => {
     const e = uniq[k + 1]?.at ?? end;

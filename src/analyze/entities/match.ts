@@ -269,7 +269,7 @@ function longestMatch(
     if (j > i && !ANY_GAP.test(text.slice(tokens[j - 1].end, tokens[j].start))) break;
     node = child;
     for (const alias of node.aliases) {
-      if (j > i && tokens.slice(i + 1, j + 1).some((t, k) => !gapFits(text.slice(tokens[i + k].end, t.start), alias))) continue;
+      if (j > i && !gapsFit(text, tokens, i, j, alias)) continue;
       if (accepts(alias, text, tokens, i, j + 1, memory, ctx)) {
         best = { alias, next: j + 1 };
         break;
@@ -284,6 +284,12 @@ function longestMatch(
     alias: best.alias,
     next: best.next,
   };
+}
+
+/** Every gap between tokens i..j fits the alias. */
+function gapsFit(text: string, tokens: Token[], i: number, j: number, alias: Alias): boolean {
+  for (let k = i + 1; k <= j; k++) if (!gapFits(text.slice(tokens[k - 1].end, tokens[k].start), alias)) return false;
+  return true;
 }
 
 function accepts(alias: Alias, text: string, tokens: Token[], i: number, next: number, memory: MatchMemory, ctx: EntityContext): boolean {

@@ -281,42 +281,59 @@ export function relationshipEvidence(
     let from = tokens[i].start;
     let to = tokens[i].end;
     let bound = false;
-    const prev = tokens[i - 1] ?? null;
-    const prev2 = tokens[i - 2] ?? null;
     // "leur coopération", "our Alliance cooperation": the possessive of the holders, one word apart at most.
-    for (const t of [prev, prev2])
-      if (!bound && t && jointHolders && model.possessives.has(t.norm)) {
+    for (let k = i - 1; jointHolders && !bound && k >= Math.max(0, i - 2); k--)
+      if (model.possessives.has(tokens[k].norm)) {
         bound = true;
-        from = t.start;
+        from = tokens[k].start;
       }
     // "les échanges entre les deux pays", "cooperation between our two countries".
     for (let j = i + 1; !bound && j <= i + window && j < tokens.length; j++) {
-      const phrase = model.jointPhrases.find((words) => words.every((w, k) => tokens[j + k]?.norm === w));
+      const phrase = jointPhraseAt(model.jointPhrases, tokens, j);
       if (phrase) {
         bound = true;
         to = tokens[j + phrase.length - 1].end;
       }
     }
     if (!bound) {
+      // Two parties named near the noun ("relations sino-russes"): the span covers them.
       const lo = tokens[Math.max(0, i - window)].start;
       const hi = tokens[Math.min(tokens.length - 1, i + window)].end;
-      const near = mentions.filter((m) => parties.includes(m.label) && m.start >= lo && m.end <= hi);
-      if (new Set(near.map((m) => m.label)).size >= 2) {
-        bound = true;
-        from = Math.min(from, ...near.map((m) => m.start));
-        to = Math.max(to, ...near.map((m) => m.end));
+      let firstParty: string | null = null;
+      let nearFrom = from;
+      let nearTo = to;
+      for (const m of mentions) {
+        if (m.start < lo || m.end > hi || !parties.includes(m.label)) continue;
+        if (firstParty === null) firstParty = m.label;
+        else if (m.label !== firstParty) bound = true;
+        nearFrom = Math.min(nearFrom, m.start);
+        nearTo = Math.max(nearTo, m.end);
       }
+      if (bound) [from, to] = [nearFrom, nearTo];
     }
     if (!bound) continue;
     // Another domain's term inside the phrase or just after the noun qualifies it.
-    const limit = tokens[Math.min(tokens.length - 1, i + qualifiedWithin)].end;
-    const qualified = domain.some(
-      (e) => e.topic !== noun.topic && e.start >= from && e.start < Math.max(to, limit) && !(e.start >= tokens[i].start && e.end <= tokens[i].end),
-    );
+    const reach = Math.max(to, tokens[Math.min(tokens.length - 1, i + qualifiedWithin)].end);
+    let qualified = false;
+    for (const e of domain)
+      if (e.topic !== noun.topic && e.start >= from && e.start < reach && !(e.start >= tokens[i].start && e.end <= tokens[i].end)) {
+        qualified = true;
+        break;
+      }
     if (qualified) continue;
     out.push({ topic: noun.topic, start: from, end: to, weight: noun.weight, rule: noun.rule, what: noun.what });
   }
   return out;
+}
+
+/** The first of the phrases whose words are the tokens' from j on. */
+function jointPhraseAt(phrases: string[][], tokens: Token[], j: number): string[] | undefined {
+  for (const words of phrases) {
+    let k = 0;
+    while (k < words.length && tokens[j + k]?.norm === words[k]) k++;
+    if (k === words.length) return words;
+  }
+  return undefined;
 }
 
 /**
@@ -382,7 +399,7 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   // sentence dense in one domain's vocabulary should not crowd out a second domain it names.
   const scores = new Map<string, number>();
   for (const [topic, ws] of weights) {
-    ws.sort((a, b) => b - a);
+    if (ws.length > 1) ws.sort((a, b) => b - a);
     scores.set(topic, ws[0] + TOPIC_DECISION.furtherEvidence * ws.slice(1).reduce((a, b) => a + b, 0));
   }
   return scores;
@@ -462,7 +479,8 @@ export const topicStage: Stage = {
       if (!chosen.length && best >= minAlone) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
       if (chosen.length) {
         for (const topic of chosen) {
-          const ev = evidence.filter((e) => e.topic === topic).sort((a, b) => b.weight - a.weight);
+          const ev = evidence.filter((e) => e.topic === topic);
+          if (ev.length > 1) ev.sort((a, b) => b.weight - a.weight);
           doc.annotations.push({
             kind: 'topic',
             label: topic,
@@ -475,7 +493,7 @@ export const topicStage: Stage = {
           });
         }
         // What follows without keywords of its own continues the main topic of this provision.
-        context = [...chosen].sort((a, b) => scores.get(b)! - scores.get(a)!)[0];
+        context = chosen.reduce((main, topic) => (scores.get(topic)! > scores.get(main)! ? topic : main));
       } else {
         doc.annotations.push({
           kind: 'topic',
