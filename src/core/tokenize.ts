@@ -27,6 +27,8 @@ export interface WordForm {
   readonly raw: string;
   /** The token's `norm`. */
   readonly norm: string;
+  /** `norm` without apostrophes, as word lists write words ("aujourdhui"). */
+  readonly plain: string;
   /** What each `formMemo` derived from the form, by the memo's slot. */
   readonly memo: unknown[];
 }
@@ -40,7 +42,8 @@ function formOf(raw: string, elided: boolean): WordForm {
   let form = forms.get(raw);
   if (!form) {
     if (forms.size >= MAX_FORMS) forms.clear();
-    forms.set(raw, (form = { raw, norm: foldAccents(elided ? raw.slice(0, -1) : raw), memo: [] }));
+    const norm = foldAccents(elided ? raw.slice(0, -1) : raw);
+    forms.set(raw, (form = { raw, norm, plain: norm.includes("'") ? norm.replace(/'/g, '') : norm, memo: [] }));
   }
   return form;
 }
@@ -143,9 +146,9 @@ const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   scanWords(text, from, to, (start, end, elided, afterHyphen) => {
-    const raw = text.slice(start, end);
-    const form = formOf(raw, elided);
-    tokens.push({ start, end, raw, norm: form.norm, elided, afterHyphen, form });
+    // The form's strings, shared by every token spelled alike, rather than a copy per token that lives as long as the document.
+    const form = formOf(text.slice(start, end), elided);
+    tokens.push({ start, end, raw: form.raw, norm: form.norm, elided, afterHyphen, form });
   });
   return tokens;
 }

@@ -14,8 +14,7 @@ const MAX_GAP = 3;
 const SUFFIX_MIN = 6;
 
 /** The word of a token as cue patterns see it: folded, elision apostrophe dropped. */
-export const wordOf = (t: Token) => wordOfNorm(t.norm);
-const wordOfNorm = (norm: string) => (norm.includes("'") || norm.includes('’') ? norm.replace(/['’]/g, '') : norm);
+export const wordOf = (t: Token) => t.form.plain;
 
 /** A word starts with a capital letter (a cheap test: its first character changes when lower-cased). */
 const capitalised = (raw: string) => {
@@ -38,7 +37,7 @@ const NO_CUES: Cue[] = [];
 
 function candidatesOf(lex: ActLexicon): (form: WordForm) => Cue[] {
   let candidates = candidateMemo.get(lex);
-  if (!candidates) candidateMemo.set(lex, (candidates = formMemo((form) => candidatesAt(wordOfNorm(form.norm), !capitalised(form.raw), lex))));
+  if (!candidates) candidateMemo.set(lex, (candidates = formMemo((form) => candidatesAt(form.plain, !capitalised(form.raw), lex))));
   return candidates;
 }
 
@@ -51,7 +50,7 @@ function keyedCuesOf(lex: ActLexicon): (form: WordForm) => number[] {
   if (!keyed) {
     const withKey = lex.cues.filter((cue) => cue.key);
     keyed = formMemo((form) => {
-      const word = wordOfNorm(form.norm);
+      const word = form.plain;
       const lowerCase = !capitalised(form.raw);
       const ids = withKey.filter((cue) => testWord(cue.key!, word, lowerCase)).map((cue) => cue.id);
       return ids.length ? ids : NO_IDS;
