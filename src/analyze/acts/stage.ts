@@ -402,7 +402,7 @@ function analyzeProvision(
   else {
     // "À l'invitation de X, Y a effectué une visite ...": whoever invited takes part in what is reported.
     const hosts = acts.every((f) => f.act === 'report') ? invitingHost(scope, holders.codes) : [];
-    if (relativeHolders.size || hosts.length) holders.codes = [...new Set([...holders.codes, ...relativeHolders, ...hosts])].sort();
+    if (relativeHolders.size || hosts.length) holders.codes = sortedCodes(new Set([...holders.codes, ...relativeHolders, ...hosts]));
   }
   for (const h of holders.codes)
     doc.annotations.push({
@@ -419,6 +419,12 @@ function analyzeProvision(
   const named = mentions.filter((m) => m.start >= holders.start && m.end <= holders.end);
   const onePerson = named.length === 1 && g.typeOf(named[0].label) === 'person';
   return { acts: actSet, holders: holders.codes, onePerson };
+}
+
+/** Actor codes in order (most sets hold one or two, which need no sort). */
+function sortedCodes(codes: Iterable<string>): string[] {
+  const list = [...codes];
+  return list.length > 1 ? list.sort() : list;
 }
 
 /** The clause a token belongs to: the last one starting at or before it. */
@@ -748,7 +754,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
               roles.get(other.title) ??
               (parties.length === 2 && first.length === 1 && parties.includes(first[0]) ? parties.find((h) => h !== first[0]) : undefined);
             if (!otherBound) break;
-            role = { ...role, holders: [...new Set([...role.holders, otherBound])].sort(), end: tokens[next + other.keys.length].end };
+            role = { ...role, holders: sortedCodes(new Set([...role.holders, otherBound])), end: tokens[next + other.keys.length].end };
             next = afterName(next + 1 + other.keys.length);
           }
         }
@@ -797,7 +803,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
     if (other) return other;
   }
   if (actors.size) {
-    const holders = [...actors].sort();
+    const holders = sortedCodes(actors);
     return {
       kind: 'explicit',
       holders,
@@ -947,7 +953,7 @@ function resolveHolders(
     if (main && main.kind !== 'explicit' && main.kind !== 'carry')
       return { codes: parties, start: main.start, end: main.end, rule: main.rule, detail: main.kind };
     if (main?.kind === 'explicit') main.holders.forEach((h) => actors.add(h));
-    if (actors.size) return { codes: [...actors].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
+    if (actors.size) return { codes: sortedCodes(actors), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: 'holders:report-actors' };
   }
   // Others who say something ("U.S. State Department spokesman Matthew Miller said ...") hold
   // what they say; other acts with others as their subject are the authors' (subjectCodes).
@@ -959,7 +965,7 @@ function resolveHolders(
     if (c.type === 'coordinate' && ((c.subject.kind === 'explicit' && c.subject.isHolder) || c.subject.kind === 'joint' || c.subject.kind === 'self'))
       c.subject.holders.forEach((h) => codes.add(h));
   if (!codes.size) parties.forEach((h) => codes.add(h));
-  return { codes: [...codes].sort(), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
+  return { codes: sortedCodes(codes), start: main?.start ?? p.start, end: main?.end ?? p.end, rule: main?.rule ?? 'holders:parties', detail: main?.kind };
 }
 
 /**
@@ -1106,5 +1112,5 @@ function speakerHolders(scope: ProvisionScope, frame: Frame): { codes: string[];
   }
   if (!states.size) for (const { state } of officialsIn(scope, frame.speakerStart, frame.speakerEnd)) states.add(state);
   if (!states.size) return null;
-  return { codes: [...states].sort(), detail: 'attributed speaker' };
+  return { codes: sortedCodes(states), detail: 'attributed speaker' };
 }

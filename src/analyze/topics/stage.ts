@@ -397,10 +397,16 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   }
   // The strongest piece of evidence counts in full, further ones with diminishing weight: a
   // sentence dense in one domain's vocabulary should not crowd out a second domain it names.
+  // The order of the sum does not matter: the weights (whole numbers, halved for headings) add up exactly.
   const scores = new Map<string, number>();
   for (const [topic, ws] of weights) {
-    if (ws.length > 1) ws.sort((a, b) => b - a);
-    scores.set(topic, ws[0] + TOPIC_DECISION.furtherEvidence * ws.slice(1).reduce((a, b) => a + b, 0));
+    let strongest = ws[0];
+    let total = 0;
+    for (const w of ws) {
+      total += w;
+      if (w > strongest) strongest = w;
+    }
+    scores.set(topic, strongest + TOPIC_DECISION.furtherEvidence * (total - strongest));
   }
   return scores;
 }
