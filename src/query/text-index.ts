@@ -64,10 +64,14 @@ export function indexText(text: string, language: string, from = 0, to = text.le
  * coding stages tokenized them (the same as `indexText` over their span), or a phrase of a query.
  */
 export function indexWords(words: readonly string[], language: string): string {
-  const key = indexKeyFor(language);
+  return joinKeys(words, indexKeyFor(language));
+}
+
+/** The keys of some items joined as the index holds them, leaving out the words it skips (key ''). */
+function joinKeys<T>(items: readonly T[], keyOf: (item: T) => string): string {
   const keys: string[] = [];
-  for (const w of words) {
-    const k = key(w);
+  for (const item of items) {
+    const k = keyOf(item);
     if (k) keys.push(k);
   }
   return keys.join(' ');
@@ -75,19 +79,20 @@ export function indexWords(words: readonly string[], language: string): string {
 
 const formKeyCache = new Map<string, (form: WordForm) => string>();
 
-/** `indexWords` of tokens' written forms, each form's key remembered on it. */
-export function indexTokens(tokens: readonly Token[], language: string): string {
+/** The index key of a word form in a language, remembered on the form. */
+function formKeyFor(language: string): (form: WordForm) => string {
   let keyOf = formKeyCache.get(language);
   if (!keyOf) {
     const key = indexKeyFor(language);
     formKeyCache.set(language, (keyOf = formMemo((form) => key(form.raw))));
   }
-  const keys: string[] = [];
-  for (const t of tokens) {
-    const k = keyOf(t.form);
-    if (k) keys.push(k);
-  }
-  return keys.join(' ');
+  return keyOf;
+}
+
+/** `indexWords` of tokens' written forms. */
+export function indexTokens(tokens: readonly Token[], language: string): string {
+  const keyOf = formKeyFor(language);
+  return joinKeys(tokens, (t) => keyOf(t.form));
 }
 
 /**

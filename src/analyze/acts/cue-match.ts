@@ -31,33 +31,36 @@ export function wordsOfTokens(tokens: Token[]): string[] {
   return words;
 }
 
-/** Per lexicon, the candidate cues of a word form. */
-const candidateMemo = new WeakMap<ActLexicon, (form: WordForm) => Cue[]>();
-const NO_CUES: Cue[] = [];
-
-function candidatesOf(lex: ActLexicon): (form: WordForm) => Cue[] {
-  let candidates = candidateMemo.get(lex);
-  if (!candidates) candidateMemo.set(lex, (candidates = formMemo((form) => candidatesAt(form.plain, !capitalised(form.raw), lex))));
-  return candidates;
+/** What a lexicon's matcher derives from a word form, remembered on the form. */
+interface FormMemos {
+  /** The cues that may start at the word. */
+  candidates: (form: WordForm) => Cue[];
+  /** The ids of the cues whose key token the word passes. */
+  keyed: (form: WordForm) => number[];
 }
 
-/** Per lexicon, the ids of the cues whose key token a word form passes. */
-const keyMemo = new WeakMap<ActLexicon, (form: WordForm) => number[]>();
+/** Per lexicon, made once: a memo takes a slot of every form for good. */
+const formMemos = new WeakMap<ActLexicon, FormMemos>();
+const NO_CUES: Cue[] = [];
 const NO_IDS: number[] = [];
 
-function keyedCuesOf(lex: ActLexicon): (form: WordForm) => number[] {
-  let keyed = keyMemo.get(lex);
-  if (!keyed) {
-    const withKey = lex.cues.filter((cue) => cue.key);
-    keyed = formMemo((form) => {
-      const word = form.plain;
-      const lowerCase = !capitalised(form.raw);
-      const ids = withKey.filter((cue) => testWord(cue.key!, word, lowerCase)).map((cue) => cue.id);
-      return ids.length ? ids : NO_IDS;
-    });
-    keyMemo.set(lex, keyed);
-  }
-  return keyed;
+function formMemosOf(lex: ActLexicon): FormMemos {
+  let memos = formMemos.get(lex);
+  if (!memos)
+    formMemos.set(
+      lex,
+      (memos = {
+        candidates: formMemo((form) => candidatesAt(form.plain, !capitalised(form.raw), lex)),
+        keyed: formMemo((form) => keyedCues(form, lex)),
+      }),
+    );
+  return memos;
+}
+
+function keyedCues(form: WordForm, lex: ActLexicon): number[] {
+  const lowerCase = !capitalised(form.raw);
+  const ids = lex.cues.filter((cue) => cue.key && testWord(cue.key, form.plain, lowerCase)).map((cue) => cue.id);
+  return ids.length ? ids : NO_IDS;
 }
 
 /** Per cue id, the provision in which a word last passed the cue's key token (reused from one provision to the next). */
@@ -123,9 +126,8 @@ function matchFrom(pattern: PatternToken[], k: number, words: string[], lower: b
 export function matchCues(tokens: Token[], lex: ActLexicon): CueMatch[] {
   const words = wordsOfTokens(tokens);
   const lower = tokens.map((t) => !capitalised(t.raw));
-  const candidates = candidatesOf(lex);
   // A cue whose key word is nowhere in the provision cannot match in it: most cues, most of the time.
-  const keyed = keyedCuesOf(lex);
+  const { candidates, keyed } = formMemosOf(lex);
   if (keySeen.length < lex.cues.length) keySeen = new Int32Array(lex.cues.length * 2);
   if (provisionStamp === 0x7fffffff) keySeen.fill((provisionStamp = 0));
   const stamp = ++provisionStamp;

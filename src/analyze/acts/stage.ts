@@ -77,7 +77,7 @@ export const actsStage: Stage = {
     let previous: string[] = doc.parties;
     // Titles bound to the party whose office they name ("le président de la République" in a French statement).
     const roles = new Map<string, string>();
-    for (const h of lex.holderPhrases) {
+    for (const h of lex.rolePhrases) {
       const party = h.states?.filter((s) => doc.parties.includes(s)) ?? [];
       if (party.length === 1) roles.set(h.title, party[0]);
     }
@@ -453,9 +453,8 @@ function parenthesised(text: string, from: number, to: number): [number, number]
   const ranges: [number, number][] = [];
   const open = text.indexOf('(', from);
   if (open < 0 || open >= to) return ranges;
-  from = open;
   const stack: number[] = [];
-  for (let i = from; i < to; i++) {
+  for (let i = open; i < to; i++) {
     if (text[i] === '(') stack.push(i);
     else if (text[i] === ')' && stack.length) ranges.push([stack.pop()!, i]);
   }
@@ -832,8 +831,7 @@ function resolveSubject(scope: ProvisionScope, first: number, stop: number, prev
 function namedStranger(scope: ProvisionScope, s: number, stop: number): Subject | null {
   const { tokens, words, lex, parties, roles } = scope;
   if (parties.length !== 2) return null;
-  for (const phrase of lex.holderPhrases) {
-    if (phrase.kind !== 'role') continue;
+  for (const phrase of lex.rolePhrases) {
     // With its article ("le président") or without ("President").
     const title = [phrase.keys, phrase.keys.slice(1)].find((keys) => keys.length && keysAt(keys, words, s));
     const after = s + (title?.length ?? 0);
@@ -1051,7 +1049,7 @@ function subjectCodes(subject: Subject, parties: string[], previous: string[]): 
 function bareRole(text: string, language: string): string | null {
   const lex = loadActLexicon(language);
   const words = tokenize(text).map(wordOf);
-  const phrase = lex.holderPhrases.find((p) => p.kind === 'role' && p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
+  const phrase = lex.rolePhrases.find((p) => p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
   return phrase ? phrase.title : null;
 }
 

@@ -59,6 +59,28 @@ interface EntityContext {
 /** A context word as tokens hold it: folded, an elided article's apostrophe dropped ("l'" → "l"). */
 const elidable = (word: string) => foldAccents(word).replace(/'$/, '');
 
+type ContextSet = { [K in keyof EntityContext]: EntityContext[K] extends Set<string> ? K : never }[keyof EntityContext];
+
+/**
+ * How a row of entity-context.tsv is read, by its kind: the sets that take its word, and the word's
+ * key there: its tokens' folded words (`words`), the folded word as written (`folded`), or an
+ * elidable article or preposition (`elidable`, "l'" → "l"). `honorific` rows keep their words apart.
+ */
+const CONTEXT_KINDS: Record<string, { key: 'words' | 'folded' | 'elidable'; sets: ContextSet[] }> = {
+  locative: { key: 'elidable', sets: ['locative'] },
+  qualifier: { key: 'folded', sets: ['qualifier'] },
+  article: { key: 'elidable', sets: ['article'] },
+  demonstrative: { key: 'words', sets: ['demonstrative', 'article'] },
+  head: { key: 'words', sets: ['head'] },
+  'head-any-case': { key: 'words', sets: ['head', 'headAnyCase'] },
+  coordinator: { key: 'words', sets: ['coordinator'] },
+  'language-noun': { key: 'words', sets: ['languageNoun'] },
+  'language-article': { key: 'elidable', sets: ['languageArticle'] },
+  'place-head': { key: 'words', sets: ['placeHead'] },
+  'place-tail': { key: 'words', sets: ['placeTail'] },
+  'place-of': { key: 'elidable', sets: ['placeOf'] },
+};
+
 const contextCache = new Map<string, EntityContext>();
 
 function entityContext(language: string): EntityContext {
@@ -82,56 +104,14 @@ function entityContext(language: string): EntityContext {
     };
     for (const row of readTsv(path.join(languageDir(lang), 'entity-context.tsv'), ['kind', 'word'])) {
       const keys = tokenize(row.cells.word).map((t) => t.norm);
-      const word = keys.join(' ');
-      switch (row.cells.kind) {
-        case 'locative':
-          ctx.locative.add(elidable(row.cells.word));
-          break;
-        case 'qualifier':
-          ctx.qualifier.add(foldAccents(row.cells.word.trim()));
-          break;
-        case 'honorific':
-          ctx.honorific.push(keys);
-          break;
-        case 'article':
-          ctx.article.add(elidable(row.cells.word));
-          break;
-        case 'demonstrative':
-          ctx.demonstrative.add(word);
-          ctx.article.add(word);
-          break;
-        case 'head':
-          ctx.head.add(word);
-          break;
-        case 'head-any-case':
-          ctx.head.add(word);
-          ctx.headAnyCase.add(word);
-          break;
-        case 'coordinator':
-          ctx.coordinator.add(word);
-          break;
-        case 'language-noun':
-          ctx.languageNoun.add(word);
-          break;
-        case 'language-article':
-          ctx.languageArticle.add(elidable(row.cells.word));
-          break;
-        case 'place-head':
-          ctx.placeHead.add(word);
-          break;
-        case 'place-tail':
-          ctx.placeTail.add(word);
-          break;
-        case 'place-of':
-          ctx.placeOf.add(elidable(row.cells.word));
-          break;
-        default:
-          throw new EntenteError(
-            `unknown kind "${row.cells.kind}"`,
-            row.where,
-            'use locative, qualifier, honorific, article, demonstrative, head, head-any-case, coordinator, language-noun, language-article, place-head, place-tail or place-of',
-          );
+      if (row.cells.kind === 'honorific') {
+        ctx.honorific.push(keys);
+        continue;
       }
+      const kind = CONTEXT_KINDS[row.cells.kind];
+      if (!kind) throw new EntenteError(`unknown kind "${row.cells.kind}"`, row.where, `use honorific, ${Object.keys(CONTEXT_KINDS).join(', ')}`);
+      const word = kind.key === 'words' ? keys.join(' ') : kind.key === 'folded' ? foldAccents(row.cells.word.trim()) : elidable(row.cells.word);
+      for (const set of kind.sets) ctx[set].add(word);
     }
     contextCache.set(lang, ctx);
   }

@@ -336,10 +336,6 @@ function jointPhraseAt(phrases: string[][], tokens: Token[], j: number): string[
   return undefined;
 }
 
-/**
- * Sums evidence per topic: a term counts once per provision, and a term inside a longer one
- * ("prolifération" in "non-prolifération", "talks" in "peace talks") does not count again.
- */
 /** How far a list of domains reaches after the noun that announces it, at most (characters). */
 const DOMAIN_LIST_REACH = 200;
 
@@ -386,6 +382,10 @@ function insideLongerTerm(e: TopicEvidence, evidence: TopicEvidence[]): boolean 
   return false;
 }
 
+/**
+ * Sums evidence per topic: a term counts once per provision, and a term inside a longer one
+ * ("prolifération" in "non-prolifération", "talks" in "peace talks") does not count again.
+ */
 function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   const weights = new Map<string, number[]>();
   const counted = new Set<string>();
@@ -397,16 +397,12 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   }
   // The strongest piece of evidence counts in full, further ones with diminishing weight: a
   // sentence dense in one domain's vocabulary should not crowd out a second domain it names.
-  // The order of the sum does not matter: the weights (whole numbers, halved for headings) add up exactly.
   const scores = new Map<string, number>();
   for (const [topic, ws] of weights) {
-    let strongest = ws[0];
-    let total = 0;
-    for (const w of ws) {
-      total += w;
-      if (w > strongest) strongest = w;
-    }
-    scores.set(topic, strongest + TOPIC_DECISION.furtherEvidence * (total - strongest));
+    if (ws.length > 1) ws.sort((a, b) => b - a);
+    let further = 0;
+    for (let k = 1; k < ws.length; k++) further += ws[k];
+    scores.set(topic, ws[0] + TOPIC_DECISION.furtherEvidence * further);
   }
   return scores;
 }
