@@ -6,13 +6,13 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readStatementFile, SUPPORTED_EXTENSIONS } from '../src/ingest/read-file.ts';
 import { detectLanguage } from '../src/analyze/doc-fields.ts';
 import type { SourceInfo } from '../src/core/types.ts';
+import { PROJECT_ROOT } from '../src/core/paths.ts';
 
 /** The shared corpus sits next to the project (bench and tests may read it, the product may not). */
-export const DEFAULT_CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus/', import.meta.url));
+export const DEFAULT_CORPUS_DIR = path.join(PROJECT_ROOT, '..', 'shared', 'corpus');
 const SUBDIRS = ['seeds', 'dev'];
 
 export interface BaseText {

@@ -10,7 +10,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CODING_STAGES } from '../src/analyze/pipeline.ts';
 import { boundHeapGrowth } from '../src/core/heap.ts';
@@ -18,6 +17,7 @@ import { DEFAULT_CORPUS_DIR, loadBaseTexts } from './corpus.ts';
 import { dbPath, profilePreStages, runIngest, type IngestResult, type Milestone } from './ingest.ts';
 import { runEntityBench, type EntityResult } from './entities.ts';
 import { fmt, MB, peakRssMB, round } from './util.ts';
+import { projectPath } from '../src/core/paths.ts';
 
 /** Targets from the issues (throughput, memory); the gazetteer ratio is this bench's own pass mark. */
 const TARGETS = { segmentationMBs: 5, fullPipelineMBs: 2, peakRssMB: 300, gazetteerRatio: 1.5 };
@@ -174,7 +174,7 @@ async function main(): Promise<void> {
 
     meta.loadEnd = os.loadavg()[0].toFixed(2);
     console.log(report(meta, a, b, profile, e));
-    const outDir = fileURLToPath(new URL('./out/', import.meta.url));
+    const outDir = projectPath('bench', 'out');
     mkdirSync(outDir, { recursive: true });
     const results = {
       meta: {

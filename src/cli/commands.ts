@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import cliProgress from 'cli-progress';
 import { EntenteError } from '../core/types.ts';
 import { readStatementFile } from '../ingest/read-file.ts';
@@ -20,6 +19,7 @@ import { buildPositions, getPosition, listPositions } from '../query/positions.t
 import { createToken } from '../store/corrections.ts';
 import { startServer } from '../server/serve.ts';
 import type { Comparison } from '../query/compare.ts';
+import { projectPath } from '../core/paths.ts';
 
 /** Opens an existing database for the time of `fn`, and always closes it. */
 async function withDatabase<T>(file: string, fn: (db: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
@@ -38,7 +38,7 @@ export interface Command {
 }
 
 const dbOption = { db: { type: 'string' as const, default: DEFAULT_DB } };
-export const SAMPLE_CORPUS = fileURLToPath(new URL('../../examples/corpus/', import.meta.url));
+export const SAMPLE_CORPUS = projectPath('examples', 'corpus');
 
 function printSummary(summary: IngestSummary, db: string): void {
   for (const o of summary.outcomes) if (o.status === 'failed') console.error(`✗ ${o.error}`);

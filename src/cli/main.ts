@@ -1,6 +1,10 @@
 import { EntenteError } from '../core/types.ts';
 import { COMMANDS } from './commands.ts';
 import { boundHeapGrowth } from '../core/heap.ts';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { PROJECT_ROOT, projectPath } from '../core/paths.ts';
 
 const USAGE = `entente — joint statements as a structured, searchable record
 
@@ -11,7 +15,14 @@ ${Object.entries(COMMANDS)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
-Run "entente <command> --help" for the options of a command.`;
+Run "entente <command> --help" for the options of a command, "entente --version" for the version.`;
+
+/** The version, and what runs: the build (dist/entente.mjs) or the TypeScript sources. */
+function versionLine(): string {
+  const { version } = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { version: string };
+  const module = path.relative(PROJECT_ROOT, fileURLToPath(import.meta.url));
+  return `entente ${version} (${module.endsWith('.ts') ? 'from the TypeScript sources' : `build ${module}`})`;
+}
 
 /** Runs one CLI command and returns the process exit code. Never throws. */
 export async function main(argv: string[]): Promise<number> {
@@ -20,6 +31,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(USAGE);
     return name ? 0 : 1;
+  }
+  if (name === '--version' || name === '-v') {
+    console.log(versionLine());
+    return 0;
   }
   const command = COMMANDS[name];
   if (!command) {

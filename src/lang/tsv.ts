@@ -1,10 +1,10 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { EntenteError } from '../core/types.ts';
+import { projectPath } from '../core/paths.ts';
 
 /** The project's `data/` folder, wherever the package is installed (ENTENTE_DATA_DIR overrides it, for tests). */
-export const DATA_DIR = process.env.ENTENTE_DATA_DIR ? path.resolve(process.env.ENTENTE_DATA_DIR) : fileURLToPath(new URL('../../data/', import.meta.url));
+export const DATA_DIR = process.env.ENTENTE_DATA_DIR ? path.resolve(process.env.ENTENTE_DATA_DIR) : projectPath('data');
 
 export interface TsvRow {
   /** `file:line`, used as rule id and in error messages. */

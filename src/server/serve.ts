@@ -1,14 +1,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Db } from '../store/database.ts';
 import type { AnalysisContext } from '../analyze/stage.ts';
 import { createApp } from './app.ts';
+import { projectPath } from '../core/paths.ts';
 
 /** Where the built web UI lives (`npm run build:web`). */
-export const WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const WEB_DIST = projectPath('web', 'dist');
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
