@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { byCodeUnits, sortInPlace } from '../src/core/sort.ts';
 import assert from 'node:assert/strict';
 import { analyze, provisionTexts } from './helpers.ts';
 import { formMemo, tokenize, wordsOf } from '../src/core/tokenize.ts';
@@ -409,4 +410,21 @@ test('a sentence longer than any heading that lost its final stop is still a pro
     'The two sides agreed to strengthen their cooperation in trade, investment, energy, science and technology, education, culture, tourism and health, and to hold regular consultations between their ministries of foreign affairs on all questions of common interest in the region and beyond';
   const doc = analyze('Joint Statement of India and Japan\n\n' + long + '\n\nThey met in Tokyo.');
   assert.deepEqual(provisionTexts(doc), [long, 'They met in Tokyo.']);
+});
+
+test('sortInPlace orders like the built-in sort, stably, for short and long lists', () => {
+  // Items with equal keys keep their order: the tag says which came first.
+  const items = (n: number) => Array.from({ length: n }, (_, i) => ({ key: (i * 7) % 5, tag: i }));
+  for (const n of [0, 1, 2, 3, 5, 16, 17, 40]) {
+    const list = items(n);
+    const sorted = sortInPlace(list, (a, b) => a.key - b.key);
+    assert.equal(sorted, list, 'the same list, sorted in place');
+    assert.deepEqual(
+      sorted,
+      items(n).sort((a, b) => a.key - b.key),
+      `${n} items`,
+    );
+  }
+  const words = ['état', 'Zone', 'accord', 'Accord', 'zone'];
+  assert.deepEqual(sortInPlace([...words], byCodeUnits), [...words].sort());
 });

@@ -10,6 +10,7 @@ import { findFrame, type Frame } from './frames.ts';
 import { officialsIntroduced } from './officials.ts';
 import { segmentationData } from '../../lang/language-data.ts';
 import { memberOfParty } from '../groups.ts';
+import { byCodeUnits, sortInPlace } from '../../core/sort.ts';
 
 /** How the subject of a clause was resolved. */
 type SubjectKind = HolderPhraseKind | 'explicit' | 'none' | 'empty';
@@ -421,10 +422,10 @@ function analyzeProvision(
   return { acts: actSet, holders: holders.codes, onePerson };
 }
 
-/** Actor codes in order (most sets hold one or two, which need no sort). */
+/** Actor codes in order. */
 function sortedCodes(codes: Iterable<string>): string[] {
   const list = [...codes];
-  return list.length > 1 ? list.sort() : list;
+  return sortInPlace(list, byCodeUnits);
 }
 
 /** The clause a token belongs to: the last one starting at or before it. */
@@ -634,7 +635,7 @@ function splitClauses(scope: ProvisionScope, cues: CueMatch[], first: number, en
     if (marks.isVerbal(i)) verbSeen = true;
   }
   const uniq = starts.filter((s, k) => s.at < end && starts.findIndex((o) => o.at === s.at) === k);
-  if (uniq.length > 1) uniq.sort((a, b) => a.at - b.at);
+  sortInPlace(uniq, (a, b) => a.at - b.at);
   const clauses: Clause[] = [];
   uniq.forEach((start, k) => {
     const e = uniq[k + 1]?.at ?? end;
@@ -876,7 +877,7 @@ const keysAt = (keys: string[], words: string[], at: number) => keys.every((k, n
 function holderPhrasesStartingIn(words: string[], from: number, to: number, lex: ActLexicon): HolderPhrase[] {
   const found: HolderPhrase[] = [];
   for (let at = from; at <= to; at++) for (const phrase of lex.holderPhrasesByFirst.get(words[at]) ?? []) if (!found.includes(phrase)) found.push(phrase);
-  return found.length > 1 ? found.sort((a, b) => a.rank - b.rank) : found;
+  return sortInPlace(found, (a, b) => a.rank - b.rank);
 }
 
 /** The subject when no phrase or actor names it: the parties, as evidence the clause's opening. */

@@ -9,6 +9,7 @@ import { stemmerFor } from '../../lang/stem.ts';
 import { findFrame } from '../acts/frames.ts';
 import { loadActLexicon, type ActLexicon } from '../acts/lexicon.ts';
 import type { Stage } from '../stage.ts';
+import { sortInPlace } from '../../core/sort.ts';
 
 interface Term {
   topic: string;
@@ -399,12 +400,30 @@ function scoreTopics(evidence: TopicEvidence[]): Map<string, number> {
   // sentence dense in one domain's vocabulary should not crowd out a second domain it names.
   const scores = new Map<string, number>();
   for (const [topic, ws] of weights) {
-    if (ws.length > 1) ws.sort((a, b) => b - a);
+    sortInPlace(ws, (a, b) => b - a);
     let further = 0;
     for (let k = 1; k < ws.length; k++) further += ws[k];
     scores.set(topic, ws[0] + TOPIC_DECISION.furtherEvidence * further);
   }
   return scores;
+}
+
+/** Whether a topic has decisive evidence: a weight-3 term, an entity, the relationship, a report, or a domain named in a list. */
+function hasDecisiveEvidence(topic: string, evidence: TopicEvidence[], listed: [number, number][]): boolean {
+  for (const e of evidence) {
+    if (e.topic !== topic) continue;
+    if (e.weight >= 3 || DECISIVE_KINDS.test(e.what)) return true;
+    if (e.weight >= 2 && e.topic !== 'bilateral') for (const [from, to] of listed) if (e.start >= from && e.end <= to) return true;
+  }
+  return false;
+}
+const DECISIVE_KINDS = /^(entity|relationship|report)/;
+
+/** Removes the items that match, keeping the others in order, without a new list. */
+function removeWhere<T>(list: T[], matches: (item: T) => boolean): void {
+  let kept = 0;
+  for (const item of list) if (!matches(item)) list[kept++] = item;
+  list.length = kept;
 }
 
 /**
@@ -431,11 +450,10 @@ export const topicStage: Stage = {
       // An attribution ("..., a déclaré M. Wang lors d'une conférence de presse", "according to state
       // media") says where the words come from, not what they are about.
       const frame = findFrame(p, lex);
-      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens).filter(
-        (e) => !frame || e.start < frame.start || e.end > frame.end,
-      );
+      const evidence = topicEvidence(doc.text, p.start, p.end, model, mentionsOf[p.index], false, tokens);
+      if (frame) removeWhere(evidence, (e) => e.start >= frame.start && e.end <= frame.end);
       const joint = doc.parties.length >= 2 && doc.parties.every((c) => holdersOf[p.index].has(c));
-      evidence.push(...relationshipEvidence(tokens, model, doc.parties, joint, mentionsOf[p.index], evidence));
+      for (const e of relationshipEvidence(tokens, model, doc.parties, joint, mentionsOf[p.index], evidence)) evidence.push(e);
       // A report recounts the events around the statement (meetings, visits, signatures): the relationship itself.
       const report = actsOf[p.index].find((a) => a.label === 'report');
       if (report) evidence.push({ topic: 'bilateral', start: report.start, end: report.end, weight: 3, rule: report.rule, what: 'report act' });
@@ -446,27 +464,19 @@ export const topicStage: Stage = {
           fromHeading = topicEvidence(doc.text, heading.start, heading.end, model, []).map((e) => ({ ...e, weight: e.weight / 2, what: `heading ${e.what}` }));
           headingEvidence.set(p.heading, fromHeading);
         }
-        evidence.push(...fromHeading);
+        for (const e of fromHeading) evidence.push(e);
       }
       const scores = scoreTopics(evidence);
-      const best = Math.max(0, ...scores.values());
+      let best = 0;
+      for (const s of scores.values()) if (s > best) best = s;
       const { minScore, decisiveShare, closeShare, minAlone } = TOPIC_DECISION;
       // Besides the best topic, a topic needs decisive evidence or a score close to the best: a
       // weight-3 term, a named entity, the relationship or a report; one generic word is not enough.
       const listed = listedDomains(doc.text, tokens, model, taskVerbsOf(lex));
-      const decisive = new Set(
-        evidence
-          .filter(
-            (e) =>
-              e.weight >= 3 ||
-              /^(entity|relationship|report)/.test(e.what) ||
-              (e.weight >= 2 && e.topic !== 'bilateral' && listed.some(([s, t]) => e.start >= s && e.end <= t)),
-          )
-          .map((e) => e.topic),
-      );
-      let chosen = [...scores.entries()]
-        .filter(([t, s]) => s >= minScore && (s === best || s >= best * (decisive.has(t) ? decisiveShare : closeShare)))
-        .map(([t]) => t);
+      let chosen: string[] = [];
+      for (const [topic, score] of scores)
+        if (score >= minScore && (score === best || score >= best * (hasDecisiveEvidence(topic, evidence, listed) ? decisiveShare : closeShare)))
+          chosen.push(topic);
       if (report && !chosen.includes('bilateral')) chosen.push('bilateral');
       if (!chosen.length) {
         // A sentence that names the parties and reaches no domain is about the parties themselves.
@@ -478,11 +488,11 @@ export const topicStage: Stage = {
           chosen = ['bilateral'];
         }
       }
-      if (!chosen.length && best >= minAlone) chosen = [...scores.entries()].filter(([, s]) => s === best).map(([t]) => t);
+      if (!chosen.length && best >= minAlone) for (const [topic, score] of scores) if (score === best) chosen.push(topic);
       if (chosen.length) {
         for (const topic of chosen) {
           const ev = evidence.filter((e) => e.topic === topic);
-          if (ev.length > 1) ev.sort((a, b) => b.weight - a.weight);
+          sortInPlace(ev, (a, b) => b.weight - a.weight);
           doc.annotations.push({
             kind: 'topic',
             label: topic,
