@@ -213,3 +213,28 @@ test('a document is identified by its text with every run of whitespace read as 
   assert.equal(documentHash(' a b\nc '), sha('a b c'));
   assert.notEqual(documentHash('a b'), documentHash('ab'));
 });
+
+test('machine codes are stored as valid JSON and read back exactly, whatever their texts hold', () => {
+  const db = openDatabase(':memory:');
+  const doc = analyze(TEXT);
+  doc.annotations = doc.annotations.filter((a) => a.provision !== 0);
+  const odd = [
+    { rule: 'rule with "quotes" and a \\ backslash', detail: 'line one\nline two\ttab' },
+    { rule: 'accents: sécurité, ’apostrophe’, emoji 🌍', detail: undefined },
+    { rule: 'control \u0001 character', detail: '' },
+  ];
+  odd.forEach(({ rule, detail }, n) =>
+    doc.annotations.push({ kind: 'act', label: `assert`, provision: 0, start: n, end: n + 1, rule, detail, origin: 'machine' }),
+  );
+  const { id } = saveDocument(db, doc);
+  const stored = db.prepare('SELECT machine_codes FROM provisions WHERE doc_id = ? AND idx = 0').pluck().get(id) as string;
+  assert.deepEqual(
+    JSON.parse(stored),
+    odd.map(({ rule, detail }, n) => (detail === undefined ? ['act', 'assert', n, n + 1, rule] : ['act', 'assert', n, n + 1, rule, detail])),
+  );
+  const readBack = effectiveAnnotations(db, id).filter((a) => a.provision === 0);
+  assert.deepEqual(
+    readBack.map((a) => [a.start, a.rule, a.detail]),
+    odd.map(({ rule, detail }, n) => [n, rule, detail]),
+  );
+});

@@ -5,6 +5,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc } from '../src/core/types.ts';
 import { analyze, labels } from './helpers.ts';
+import { loadTopicModel, topicEvidence } from '../src/analyze/topics/stage.ts';
 
 function at(doc: Doc, prefix: string): number {
   const i = doc.provisions.findIndex((p) => p.text.startsWith(prefix));
@@ -331,4 +332,22 @@ describe('topics: boilerplate', () => {
     const doc = analyze(EN + 'The two sides will work for lasting peace, stability and prosperity.');
     assert.ok(!topics(doc, 'The two sides').includes('economy'), `topics: ${topics(doc, 'The two sides')}`);
   });
+});
+
+test('keyword evidence keeps the longest term of a topic starting at a word, or every term when asked', () => {
+  const text = 'Elles rejettent les mesures coercitives unilatérales et les armes nucléaires tactiques.';
+  const model = loadTopicModel('fr');
+  // The terms that start at "mesures" and at "armes" (words inside them start terms of their own).
+  const starts = [text.indexOf('mesures'), text.indexOf('armes')];
+  const spans = (all: boolean) =>
+    topicEvidence(text, 0, text.length, model, [], all)
+      .filter((e) => starts.includes(e.start))
+      .map((e) => `${e.topic}: ${text.slice(e.start, e.end)}`);
+  assert.deepEqual(spans(false), ['sanctions: mesures coercitives unilatérales', 'strategic_stability: armes nucléaires tactiques']);
+  assert.deepEqual(spans(true), [
+    'sanctions: mesures coercitives',
+    'sanctions: mesures coercitives unilatérales',
+    'strategic_stability: armes nucléaires',
+    'strategic_stability: armes nucléaires tactiques',
+  ]);
 });

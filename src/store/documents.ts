@@ -76,12 +76,31 @@ export interface DeferredRows {
 
 /**
  * A provision's machine codes as stored: [kind, label, start, end, rule, detail] each, offsets into
- * the document text (the `codes` view reads them back).
+ * the document text (the `codes` view reads them back). Written out by hand rather than through
+ * JSON.stringify of an array per code: the same kinds, labels and rules recur in every provision,
+ * and their JSON is kept (see jsonString).
  */
 function machineCodesJson(annotations: Annotation[]): string {
-  return JSON.stringify(
-    annotations.map((a) => (a.detail === undefined ? [a.kind, a.label, a.start, a.end, a.rule] : [a.kind, a.label, a.start, a.end, a.rule, a.detail])),
-  );
+  let json = '[';
+  for (let i = 0; i < annotations.length; i++) {
+    const a = annotations[i];
+    json += `${i ? ',' : ''}[${jsonString(a.kind)},${jsonString(a.label)},${a.start},${a.end},${jsonString(a.rule)}`;
+    json += a.detail === undefined ? ']' : `,${jsonString(a.detail)}]`;
+  }
+  return json + ']';
+}
+
+/** JSON strings of the texts codes repeat; dropped all at once when full, like the other caches of words. */
+const jsonStrings = new Map<string, string>();
+const MAX_JSON_STRINGS = 50_000;
+
+function jsonString(text: string): string {
+  let json = jsonStrings.get(text);
+  if (json === undefined) {
+    if (jsonStrings.size >= MAX_JSON_STRINGS) jsonStrings.clear();
+    jsonStrings.set(text, (json = JSON.stringify(text)));
+  }
+  return json;
 }
 
 function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: DeferredRows | null): number[] {

@@ -178,6 +178,12 @@ const ANY_STATE_KEYS = [ANY_STATE];
 /** States are named by ISO 3166-1 alpha-3 codes; every other entity by a lower-case slug. */
 const STATE_ID = /^[A-Z]{3}$/;
 
+/** Whether a token lies inside one of the spans. */
+function insideAny(spans: { start: number; end: number }[], token: Token): boolean {
+  for (const span of spans) if (span.start <= token.start && token.end <= span.end) return true;
+  return false;
+}
+
 /** The trie nodes reached from `nodes` by one word, on any of its keys (no allocation when none is). */
 function childrenOn(nodes: TrieNode[], keys: string[]): TrieNode[] {
   let next: TrieNode[] | null = null;
@@ -217,36 +223,35 @@ export function topicEvidence(
   // of its singular, since Snowball stems some plurals apart (French "conflits" → conflit,
   // "conflit" → confl).
   const words = trieWordsOf(tokens, model);
-  // Tokens inside the name of a state, which "@state" in a term matches.
+  // Names of states, which "@state" in a term matches.
   const states = entityLabels.filter((e) => STATE_ID.test(e.label));
-  const inState = states.length ? tokens.map((t) => states.some((e) => e.start <= t.start && t.end <= e.end)) : null;
   const out: TopicEvidence[] = [];
-  const best = new Map<string, { term: Term; last: number }>();
   for (let i = 0; i < tokens.length; i++) {
     // Every path through the trie: a word may match on any of its keys. Most words start no term.
     let nodes = words[i].starts;
     if (!nodes.length) continue;
-    // Longest term per topic starting here: "armes nucléaires" beats "armes". (Clearing a Map
-    // allocates a new table: only when it holds something; most paths end without a term.)
-    if (best.size) best.clear();
+    // The longest term per topic starting here ("armes nucléaires" beats "armes") replaces a
+    // shorter one in place: the evidence of this word is out[firstHere...], one per topic.
+    const firstHere = out.length;
     for (let j = i; j < tokens.length && nodes.length; j++) {
       if (j > i) {
         const from = nodes;
         nodes = childrenOn(from, words[j].keys);
-        if (inState?.[j]) {
+        if (states.length) {
           const viaState = childrenOn(from, ANY_STATE_KEYS);
-          if (viaState.length) nodes = nodes.length ? [...nodes, ...viaState] : viaState;
+          if (viaState.length && insideAny(states, tokens[j])) nodes = nodes.length ? [...nodes, ...viaState] : viaState;
         }
       }
       for (const node of nodes)
         for (const term of node.terms) {
-          if (allTerms) out.push({ topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: term.what });
-          else best.set(term.topic, { term, last: j });
+          const evidence = { topic: term.topic, start: tokens[i].start, end: tokens[j].end, weight: term.weight, rule: term.rule, what: term.what };
+          // With allTerms every term is kept; otherwise a longer term of a topic replaces the shorter.
+          let k = allTerms ? out.length : firstHere;
+          while (k < out.length && out[k].topic !== term.topic) k++;
+          if (k < out.length) out[k] = evidence;
+          else out.push(evidence);
         }
     }
-    if (best.size)
-      for (const { term, last } of best.values())
-        out.push({ topic: term.topic, start: tokens[i].start, end: tokens[last].end, weight: term.weight, rule: term.rule, what: term.what });
   }
   for (const e of entityLabels) {
     // A short form referring back ("le Traité", "la Convention") is a weaker pointer than the name.
