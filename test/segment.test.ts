@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import { byCodeUnits, sortInPlace } from '../src/core/sort.ts';
 import assert from 'node:assert/strict';
 import { analyze, provisionTexts } from './helpers.ts';
-import { formMemo, tokenize, wordsOf } from '../src/core/tokenize.ts';
+import { formMemo, MAX_FORMS, tokenize, wordsOf } from '../src/core/tokenize.ts';
 
 test('every provision text is the slice of the normalised text at its offsets', () => {
   const doc = analyze(
@@ -282,6 +282,24 @@ test('tokens spelled alike share one word form, and a form memo derives its valu
     tokens.map((t) => t.norm.length),
   );
   assert.deepEqual(derived, [...new Set(tokens.map((t) => t.raw))], 'one derivation per written form');
+});
+
+test('when the word forms are dropped, forms made before and after keep their own memo values', () => {
+  const upper = formMemo((form) => form.raw.toUpperCase());
+  // Each list has as many distinct words as the forms kept, so making the second drops the first's.
+  const list = (prefix: string) => tokenize(Array.from({ length: MAX_FORMS }, (_, i) => `${prefix}${i}`).join(' '));
+  const first = list('a');
+  assert.ok(first.every((t) => upper(t.form) === t.raw.toUpperCase()));
+  const second = list('b');
+  assert.ok(
+    second.every((t) => upper(t.form) === t.raw.toUpperCase()),
+    'a new form never gets an older form value',
+  );
+  assert.ok(
+    first.every((t) => upper(t.form) === t.raw.toUpperCase()),
+    'a form of a document still in progress keeps its value',
+  );
+  assert.notEqual(tokenize('a0')[0].form, first[0].form, 'the dropped word gets a new form');
 });
 
 test('tokens of other scripts: Cyrillic, Chinese (also beyond the 16-bit plane), digits and superscripts', () => {

@@ -19,8 +19,8 @@ export interface Token {
 /**
  * A written form of a word (`raw`), one object for all its tokens. The matchers of every stage look
  * up what they derive from a word (its stem, the cues or names it may start, its index key) once
- * per form and keep it here, so a token costs them a property read rather than a look-up in a
- * table of every word seen.
+ * per form and keep it in a table indexed by the form's id (see formMemo), so a token costs them
+ * an array read rather than a look-up in a table of every word seen.
  */
 export interface WordForm {
   /** The token's `raw`. */
@@ -29,37 +29,53 @@ export interface WordForm {
   readonly norm: string;
   /** `norm` without apostrophes, as word lists write words ("aujourdhui"). */
   readonly plain: string;
-  /** What each `formMemo` derived from the form, by the memo's slot. */
-  readonly memo: unknown[];
+  /** A number no other form has had in this process: its place in the memo tables. */
+  readonly id: number;
 }
 
 /** Word forms by their written form; dropped all at once when too many, as the other word caches are. */
 const forms = new Map<string, WordForm>();
-const MAX_FORMS = 100_000;
+export const MAX_FORMS = 100_000;
+let nextFormId = 0;
+/** The id of the first form made since the forms were last dropped: memo tables start there. */
+let firstFormId = 0;
+/** Every memo's table of derived values, emptied with the forms. */
+const memoTables: unknown[][] = [];
 
 /** The form of a token written `raw`; `elided` is a function of `raw` (an elision ends with its apostrophe). */
 function formOf(raw: string, elided: boolean): WordForm {
   let form = forms.get(raw);
   if (!form) {
-    if (forms.size >= MAX_FORMS) forms.clear();
+    if (forms.size >= MAX_FORMS) {
+      forms.clear();
+      for (const table of memoTables) table.length = 0;
+      firstFormId = nextFormId;
+    }
     const norm = foldAccents(elided ? raw.slice(0, -1) : raw);
-    forms.set(raw, (form = { raw, norm, plain: norm.includes("'") ? norm.replace(/'/g, '') : norm, memo: [] }));
+    forms.set(raw, (form = { raw, norm, plain: norm.includes("'") ? norm.replace(/'/g, '') : norm, id: nextFormId++ }));
   }
   return form;
 }
 
-let memoSlots = 0;
-
 /**
- * A value derived from a word's written form, computed once per form and kept on it: `memo(token.form)`.
- * Each memo takes a slot of every form for good, so memos are made once per loaded lexicon or model,
- * never per document.
+ * A value derived from a word's written form, computed once per form: `memo(token.form)`. The
+ * values sit in one dense array per memo, indexed by form, which the stages read far faster than
+ * a table per form scattered through memory. Memos are made once per loaded lexicon or model,
+ * never per document. A form older than the last time forms were dropped (a token of a document
+ * in progress then) has its value derived again each time.
  */
 export function formMemo<T>(derive: (form: WordForm) => T): (form: WordForm) => T {
-  const slot = memoSlots++;
+  const values: (T | undefined)[] = [];
+  memoTables.push(values);
   return (form) => {
-    let value = form.memo[slot] as T | undefined;
-    if (value === undefined) form.memo[slot] = value = derive(form);
+    const at = form.id - firstFormId;
+    if (at < 0) return derive(form);
+    let value = values[at];
+    if (value === undefined) {
+      // Grown one slot at a time so that the array stays packed (a write far past its end would make it sparse).
+      while (values.length <= at) values.push(undefined);
+      values[at] = value = derive(form);
+    }
     return value;
   };
 }
