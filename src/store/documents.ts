@@ -131,14 +131,16 @@ function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: 
 
 const KINDS = new Set<string>(ANNOTATION_KINDS);
 
+/** Where an error about an annotation is (built only for the error). */
+const placeOf = (a: Annotation) => `annotation of provision ${a.provision}`;
+
 /** What the `codes` view needs of an annotation, checked before it is stored. */
 function checkAnnotation(a: Annotation, provisions: number): void {
-  const where = `annotation of provision ${a.provision}`;
-  if (!KINDS.has(a.kind)) throw new EntenteError(`unknown annotation kind "${a.kind}"`, where, `use one of ${ANNOTATION_KINDS.join(', ')}`);
+  if (!KINDS.has(a.kind)) throw new EntenteError(`unknown annotation kind "${a.kind}"`, placeOf(a), `use one of ${ANNOTATION_KINDS.join(', ')}`);
   if (!Number.isInteger(a.provision) || a.provision < 0 || a.provision >= provisions)
-    throw new EntenteError('the annotation points to no provision of the document', where);
+    throw new EntenteError('the annotation points to no provision of the document', placeOf(a));
   if (typeof a.label !== 'string' || typeof a.rule !== 'string' || !Number.isInteger(a.start) || !Number.isInteger(a.end))
-    throw new EntenteError('the annotation lacks a label, a rule or integer offsets', where);
+    throw new EntenteError('the annotation lacks a label, a rule or integer offsets', placeOf(a));
 }
 
 function indexTokensOrText(doc: Doc, start: number, end: number): string {
