@@ -85,14 +85,15 @@ function machineCodesJson(annotations: Annotation[]): string {
   for (let i = 0; i < annotations.length; i++) {
     const a = annotations[i];
     json += `${i ? ',' : ''}[${jsonString(a.kind)},${jsonString(a.label)},${a.start},${a.end},${jsonString(a.rule)}`;
-    json += a.detail === undefined ? ']' : `,${jsonString(a.detail)}]`;
+    // Details vary (a topic's says its score and terms): kept, they would fill the memory.
+    json += a.detail === undefined ? ']' : `,${JSON.stringify(a.detail)}]`;
   }
   return json + ']';
 }
 
-/** JSON strings of the texts codes repeat; dropped all at once when full, like the other caches of words. */
+/** JSON strings of the kinds, labels and rules of codes (a few thousand: lexicon rows and rule names); dropped all at once if ever full. */
 const jsonStrings = new Map<string, string>();
-const MAX_JSON_STRINGS = 50_000;
+const MAX_JSON_STRINGS = 20_000;
 
 function jsonString(text: string): string {
   let json = jsonStrings.get(text);
