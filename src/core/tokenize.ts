@@ -2,18 +2,40 @@ import { foldAccents } from './normalize.ts';
 
 /** A word of the normalised text. Punctuation is not a token; hyphens and apostrophes are remembered. */
 export interface Token {
-  start: number;
-  end: number;
+  readonly start: number;
+  readonly end: number;
   /** Surface form as in the text. */
-  raw: string;
+  readonly raw: string;
   /** Lower-cased, accent-folded form used by every matcher. */
-  norm: string;
+  readonly norm: string;
   /** The token ends with an elision apostrophe (`l'`, `d'`, `qu'`). */
-  elided: boolean;
+  readonly elided: boolean;
   /** The token is glued to the previous one by a hyphen (`sino-russe`, `U.S.-Japan`). */
-  afterHyphen: boolean;
+  readonly afterHyphen: boolean;
   /** The word as written, shared by every token spelled the same: see `formMemo`. */
-  form: WordForm;
+  readonly form: WordForm;
+}
+
+/**
+ * A token as `tokenize` makes it: its strings are read from its form rather than held by each
+ * token, since a document's tokens live through every stage and there are some 150,000 per MB.
+ */
+class TextToken implements Token {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly elided: boolean,
+    readonly afterHyphen: boolean,
+    readonly form: WordForm,
+  ) {}
+
+  get raw(): string {
+    return this.form.raw;
+  }
+
+  get norm(): string {
+    return this.form.norm;
+  }
 }
 
 /**
@@ -162,9 +184,8 @@ const ELISION = /^(?:[lsdnmtcj]|qu|jusqu|lorsqu|puisqu)['’ʼ]$/i;
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const tokens: Token[] = [];
   scanWords(text, from, to, (start, end, elided, afterHyphen) => {
-    // The form's strings, shared by every token spelled alike, rather than a copy per token that lives as long as the document.
     const form = formOf(text.slice(start, end), elided);
-    tokens.push({ start, end, raw: form.raw, norm: form.norm, elided, afterHyphen, form });
+    tokens.push(new TextToken(start, end, elided, afterHyphen, form));
   });
   return tokens;
 }
