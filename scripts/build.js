@@ -24,10 +24,14 @@ export const BUILDS = {
 /** Folders under the sources that no build reads (scratch scripts and benchmark results). */
 const NOT_SOURCES = new Set(['tmp', 'out']);
 
-/** The newest modification time (ms) of a TypeScript file under the given folders. */
+/**
+ * The newest modification time (ms) of a TypeScript file, or of a folder (a file removed or
+ * renamed changes its folder's), under the given folders.
+ */
 export function newestSource(root, folders) {
   let newest = 0;
   const walk = (dir) => {
+    newest = Math.max(newest, statSync(dir).mtimeMs);
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) {
         if (!NOT_SOURCES.has(entry.name)) walk(path.join(dir, entry.name));

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, utimesSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -21,6 +21,7 @@ function project(at: number): string {
 
 test('a build is current only while it is newer than every source file; scratch folders do not count', async () => {
   const root = project(1_000_000);
+  mkdirSync(path.join(root, 'src', 'tmp'));
   assert.equal(isCurrent('cli', root), false, 'no build yet');
   const out = await build('cli', root);
   assert.equal(isCurrent('cli', root), true);
@@ -28,7 +29,6 @@ test('a build is current only while it is newer than every source file; scratch 
   assert.equal(await main(), 42, 'the build runs the TypeScript source');
   assert.deepEqual(readFileSync(out, 'utf8').match(/: number/g), null, 'types are stripped');
   // A scratch script under a tmp/ folder is not a source of the build.
-  mkdirSync(path.join(root, 'src', 'tmp'));
   writeFileSync(path.join(root, 'src', 'tmp', 'scratch.ts'), 'export {};\n');
   assert.equal(isCurrent('cli', root), true);
   // A source edited after the build makes it stale: it is built again before it is run.
@@ -37,6 +37,17 @@ test('a build is current only while it is newer than every source file; scratch 
   assert.equal(isCurrent('cli', root), false);
   assert.equal(await currentBuild('cli', root), out);
   assert.equal(isCurrent('cli', root), true);
+  // A source file removed (its folder changes) makes the build stale too.
+  writeFileSync(path.join(root, 'src', 'cli', 'unused.ts'), 'export {};\n');
+  await build('cli', root);
+  utimesSync(out, 4_000_000, 4_000_000);
+  for (const dir of [path.join(root, 'src'), path.join(root, 'src', 'cli'), path.join(root, 'src', 'tmp')]) utimesSync(dir, 3_500_000, 3_500_000);
+  utimesSync(path.join(root, 'src', 'cli', 'main.ts'), 3_500_000, 3_500_000);
+  utimesSync(path.join(root, 'src', 'tmp', 'scratch.ts'), 3_500_000, 3_500_000);
+  utimesSync(path.join(root, 'src', 'cli', 'unused.ts'), 3_500_000, 3_500_000);
+  assert.equal(isCurrent('cli', root), true);
+  rmSync(path.join(root, 'src', 'cli', 'unused.ts'));
+  assert.equal(isCurrent('cli', root), false);
   assert.equal(existsSync(`${out}.${process.pid}.partial`), false, 'no partial file is left behind');
 });
 
