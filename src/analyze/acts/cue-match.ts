@@ -22,13 +22,20 @@ const capitalised = (raw: string) => {
   return first !== first.toLowerCase();
 };
 
-/** The words of a token list, computed once per list: tokens are shared by every stage and the acts stage reads their words many times. */
-const wordsMemo = new WeakMap<Token[], string[]>();
+/**
+ * The words of a token list. The acts stage reads the words of one provision at a time, several
+ * times over: the last list's words are kept (a weak map per provision would cost every garbage
+ * collection an entry per provision).
+ */
+let lastTokens: Token[] | null = null;
+let lastWords: string[] = [];
 
 export function wordsOfTokens(tokens: Token[]): string[] {
-  let words = wordsMemo.get(tokens);
-  if (!words) wordsMemo.set(tokens, (words = tokens.map(wordOf)));
-  return words;
+  if (tokens !== lastTokens) {
+    lastWords = tokens.map(wordOf);
+    lastTokens = tokens;
+  }
+  return lastWords;
 }
 
 /** What a lexicon's matcher derives from a word form, remembered on the form. */

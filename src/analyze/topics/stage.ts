@@ -162,13 +162,15 @@ function trieWord(raw: string, model: TopicModel): TrieWord {
   return { keys, starts: childrenOn([model.root], keys), relation: model.relations.get(stem) };
 }
 
-/** The trie words of a token list, once per list and model: the keyword and relationship passes share them. */
-const tokenWordsMemo = new WeakMap<Token[], { model: TopicModel; words: TrieWord[] }>();
+/**
+ * The trie words of a token list: the keyword and relationship passes of a provision share them
+ * (the last list's are kept, rather than a weak map entry per provision).
+ */
+let lastTrieWords: { tokens: Token[]; model: TopicModel; words: TrieWord[] } | null = null;
 
 function trieWordsOf(tokens: Token[], model: TopicModel): TrieWord[] {
-  let memo = tokenWordsMemo.get(tokens);
-  if (memo?.model !== model) tokenWordsMemo.set(tokens, (memo = { model, words: tokens.map((t) => model.trieWord(t.form)) }));
-  return memo.words;
+  if (lastTrieWords?.tokens !== tokens || lastTrieWords.model !== model) lastTrieWords = { tokens, model, words: tokens.map((t) => model.trieWord(t.form)) };
+  return lastTrieWords.words;
 }
 
 const NO_NODES: TrieNode[] = [];
