@@ -172,7 +172,7 @@ function pairedWithGroup(
   mentions: { id: string; kind: string; start: number; end: number }[],
   group: string,
   g: Gazetteer,
-  joins: { join: Set<string>; article: Set<string> },
+  joins: ListJoins,
 ): string | null {
   const named = mentions.filter((m) => m.kind !== 'capital');
   const states = [...new Set(named.map((m) => g.stateOf(m.id)).filter((s): s is string => !!s && g.typeOf(s) === 'state'))];
@@ -195,19 +195,41 @@ function groupOf(id: string): string | null {
   return id.includes('_') && issuingGroups().ids.has(prefix) ? prefix : null;
 }
 
+interface ListJoins {
+  join: Set<string>;
+  article: Set<string>;
+  /**
+   * The most characters other than spaces a joining gap can hold: a comma, a join word and an
+   * article, twice over for spellings longer than their folded form. Most gaps between two names
+   * are whole clauses, rejected by counting to this.
+   */
+  maxChars: number;
+}
+
+const joinsCache = new Map<string, ListJoins>();
+
 /** The words that join the names of a list in a language: its "and" (the `list-join` class) and its articles. */
-function listJoins(language: string): { join: Set<string>; article: Set<string> } {
-  const lexicon = loadActLexicon(language);
-  return { join: lexicon.classes.get('list-join')!, article: lexicon.classes.get('article')! };
+function listJoins(language: string): ListJoins {
+  let joins = joinsCache.get(language);
+  if (!joins) {
+    const lexicon = loadActLexicon(language);
+    const join = lexicon.classes.get('list-join')!;
+    const article = lexicon.classes.get('article')!;
+    const longest = (words: Set<string>) => Math.max(0, ...[...words].map((w) => w.length));
+    joins = { join, article, maxChars: 2 * (1 + longest(join) + longest(article) + 2) };
+    joinsCache.set(language, joins);
+  }
+  return joins;
 }
 
 /** The text between two names pairs them: a hyphen or dash ("EU-China", "Pékin–Moscou"), or "and"/"et". */
-function pairs(gap: string, joins: { join: Set<string>; article: Set<string> }): boolean {
+function pairs(gap: string, joins: ListJoins): boolean {
   return /^\s*[-‐‑–—]\s*$/.test(gap) || joinsList(gap, joins);
 }
 
 /** The text between two names joins them in a list: a comma or "and", then perhaps an article (", the", " et l'"). */
-function joinsList(gap: string, joins: { join: Set<string>; article: Set<string> }): boolean {
+function joinsList(gap: string, joins: ListJoins): boolean {
+  if (moreCharsThan(gap, joins.maxChars)) return false;
   let rest = gap.trim();
   const comma = rest.startsWith(',');
   if (comma) rest = rest.slice(1);
@@ -220,6 +242,19 @@ function joinsList(gap: string, joins: { join: Set<string>; article: Set<string>
   if (i < words.length && joins.article.has(words[i])) i++;
   return i === words.length;
 }
+
+/** Whether a text has more than `limit` characters other than white space (counting stops there). */
+function moreCharsThan(text: string, limit: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // What \s matches: tab to carriage return and space in ASCII, the rest through the regex.
+    const space = code === 0x20 || (code >= 0x09 && code <= 0x0d) || (code > 0x7f && WHITE_SPACE.test(text[i]));
+    if (!space && ++seen > limit) return true;
+  }
+  return false;
+}
+const WHITE_SPACE = /\s/;
 
 /** The state a mention counts for: a state itself, a person's state. */
 function stateCredited(g: Gazetteer, id: string): string | null {
