@@ -1,6 +1,6 @@
 import { tokensOf, wordsOf, type Token } from '../core/tokenize.ts';
 import { foldAccents } from '../core/normalize.ts';
-import { isActorNoun, loadActLexicon } from './acts/lexicon.ts';
+import { isActorNoun, loadActLexicon, type ActLexicon } from './acts/lexicon.ts';
 import { entitiesByProvision } from '../core/types.ts';
 import type { Stage } from './stage.ts';
 import { issuingGroups } from './groups.ts';
@@ -206,18 +206,19 @@ interface ListJoins {
   maxChars: number;
 }
 
-const joinsCache = new Map<string, ListJoins>();
+/** Per act lexicon (the classes come from it), made once. */
+const joinsOfLexicon = new WeakMap<ActLexicon, ListJoins>();
 
 /** The words that join the names of a list in a language: its "and" (the `list-join` class) and its articles. */
 function listJoins(language: string): ListJoins {
-  let joins = joinsCache.get(language);
+  const lexicon = loadActLexicon(language);
+  let joins = joinsOfLexicon.get(lexicon);
   if (!joins) {
-    const lexicon = loadActLexicon(language);
     const join = lexicon.classes.get('list-join')!;
     const article = lexicon.classes.get('article')!;
     const longest = (words: Set<string>) => Math.max(0, ...[...words].map((w) => w.length));
     joins = { join, article, maxChars: 2 * (1 + longest(join) + longest(article) + 2) };
-    joinsCache.set(language, joins);
+    joinsOfLexicon.set(lexicon, joins);
   }
   return joins;
 }

@@ -79,7 +79,7 @@ function joinKeys<T>(items: readonly T[], keyOf: (item: T) => string): string {
 
 const formKeyCache = new Map<string, (form: WordForm) => string>();
 
-/** The index key of a word form in a language, remembered on the form. */
+/** The index key of a word form in a language, remembered per form (see formMemo). */
 function formKeyFor(language: string): (form: WordForm) => string {
   let keyOf = formKeyCache.get(language);
   if (!keyOf) {

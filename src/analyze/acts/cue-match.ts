@@ -38,7 +38,7 @@ export function wordsOfTokens(tokens: Token[]): string[] {
   return lastWords;
 }
 
-/** What a lexicon's matcher derives from a word form, remembered on the form. */
+/** What a lexicon's matcher derives from a word form, remembered per form (see formMemo). */
 interface FormMemos {
   /** The cues that may start at the word. */
   candidates: (form: WordForm) => Cue[];
@@ -46,7 +46,7 @@ interface FormMemos {
   keyed: (form: WordForm) => number[];
 }
 
-/** Per lexicon, made once: a memo takes a slot of every form for good. */
+/** Per lexicon, made once: each memo keeps a table for good. */
 const formMemos = new WeakMap<ActLexicon, FormMemos>();
 const NO_CUES: Cue[] = [];
 const NO_IDS: number[] = [];
