@@ -6,6 +6,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Doc } from '../src/core/types.ts';
 import { analyze, labels } from './helpers.ts';
+import { loadActLexicon } from '../src/analyze/acts/lexicon.ts';
+import { matchCues } from '../src/analyze/acts/cue-match.ts';
+import { tokenize } from '../src/core/tokenize.ts';
 
 /** Index of the provision whose text starts with `prefix` (fails the test when there is none). */
 function at(doc: Doc, prefix: string): number {
@@ -1703,18 +1706,14 @@ test('", which Russia welcomes": a relative clause with a party as its subject a
 });
 
 describe('cue matching skips cues whose key word is absent', () => {
-  test("a cue's key is its rarest required word after the first: 'rencontré' in 'a|ont … rencontré', 'décidé' before 'de'", async () => {
-    const { loadActLexicon } = await import('../src/analyze/acts/lexicon.ts');
+  test("a cue's key is its rarest required word after the first: 'rencontré' in 'a|ont … rencontré', 'décidé' before 'de'", () => {
     const lex = loadActLexicon('fr');
     const keyOf = (source: string) => lex.cues.find((c) => c.source === source)?.key?.positive.map((a) => a.value);
     assert.deepEqual(keyOf('a|ont … rencontré'), ['rencontre']);
     assert.deepEqual(keyOf('ont|a … décidé de|d'), ['decide']);
   });
 
-  test('a cue with a gap matches when its key word comes after its first word, and not when it comes before', async () => {
-    const { loadActLexicon } = await import('../src/analyze/acts/lexicon.ts');
-    const { matchCues } = await import('../src/analyze/acts/cue-match.ts');
-    const { tokenize } = await import('../src/core/tokenize.ts');
+  test('a cue with a gap matches when its key word comes after its first word, and not when it comes before', () => {
     const lex = loadActLexicon('fr');
     const sources = (text: string) => matchCues(tokenize(text), lex).map((m) => m.cue.source);
     assert.ok(sources('Le ministre a hier rencontré son homologue.').includes('a|ont … rencontré'));

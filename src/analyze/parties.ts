@@ -146,7 +146,7 @@ export const partiesStage: Stage = {
 /** The provision opens with the authors speaking as "we" ("We, the Leaders of ...", "Nous, chefs d'État ..."). */
 function speaksAsWe(tokens: readonly Token[], language: string): boolean {
   const lex = loadActLexicon(language);
-  return tokens.length > 0 && lex.holderPhrases.some((h) => h.kind === 'self' && h.keys.length === 1 && h.keys[0] === tokens[0].norm);
+  return tokens.length > 0 && (lex.holderPhrasesByFirst.get(tokens[0].norm) ?? []).some((h) => h.kind === 'self' && h.keys.length === 1);
 }
 
 /**

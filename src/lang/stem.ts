@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { foldAccents } from '../core/normalize.ts';
+import { memoize } from '../core/memo.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -27,17 +28,9 @@ export function stemmerFor(language: string): (word: string) => string {
     const name = MODULES[language];
     if (name) {
       const { stemmer } = require(`@orama/stemmers/${name}`) as { stemmer: (w: string) => string };
-      const memo = new Map<string, string>();
-      // Keyed by the word as written: most words recur with the same case, and the key then
+      // Kept by the word as written: most words recur with the same case, and the key then
       // costs no lower-casing.
-      fn = (w: string) => {
-        let s = memo.get(w);
-        if (s === undefined) {
-          s = foldAccents(stemmer(w.toLowerCase().replace(/[’']/g, '')));
-          if (memo.size < 200_000) memo.set(w, s);
-        }
-        return s;
-      };
+      fn = memoize((w) => foldAccents(stemmer(w.toLowerCase().replace(/[’']/g, ''))), 200_000);
     } else fn = (w: string) => foldAccents(w).replace(/'/g, '');
     cache.set(language, fn);
   }

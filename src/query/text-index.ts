@@ -5,6 +5,7 @@ import { foldAccents } from '../core/normalize.ts';
 import { dataLanguages, hasLanguageData, languageDir } from '../lang/language-data.ts';
 import { stemmerFor } from '../lang/stem.ts';
 import { readList } from '../lang/tsv.ts';
+import { memoize } from '../core/memo.ts';
 
 /** A word as a stopword list writes it: lower-case, accent-folded, without apostrophes. */
 const listForm = (word: string) => foldAccents(word.toLowerCase()).replace(/[’']/g, '');
@@ -32,15 +33,7 @@ export function indexKeyFor(language: string): (word: string) => string {
   if (!fn) {
     const stem = stemmerFor(language);
     const stop = indexStopwords(language);
-    const memo = new Map<string, string>();
-    fn = (word: string) => {
-      let key = memo.get(word);
-      if (key === undefined) {
-        key = stop.has(listForm(word)) ? '' : stem(word);
-        if (memo.size < 200_000) memo.set(word, key);
-      }
-      return key;
-    };
+    fn = memoize((word) => (stop.has(listForm(word)) ? '' : stem(word)), 200_000);
     indexKeyCache.set(language, fn);
   }
   return fn;
@@ -123,18 +116,13 @@ export function documentFactTokens(f: Omit<IndexFacts, 'codes'>): string[] {
   return tokens;
 }
 
-/** Code tokens by kind and label: a few hundred labels recur in every provision. */
-const codeTokens = new Map<string, Map<string, string>>();
+/** Code tokens by kind, then label: a few hundred labels recur in every provision. */
+const codeTokens = new Map<string, (label: string) => string>();
 
 function codeToken(kind: string, label: string): string {
-  let byLabel = codeTokens.get(kind);
-  if (!byLabel) codeTokens.set(kind, (byLabel = new Map()));
-  let token = byLabel.get(label);
-  if (token === undefined) {
-    token = factToken(kind, label);
-    if (byLabel.size < 20_000) byLabel.set(label, token);
-  }
-  return token;
+  let ofLabel = codeTokens.get(kind);
+  if (!ofLabel) codeTokens.set(kind, (ofLabel = memoize((l) => factToken(kind, l), 20_000)));
+  return ofLabel(label);
 }
 
 /** A provision's fact tokens, each once; `documentTokens` may be given when the document's are at hand. */

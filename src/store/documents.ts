@@ -8,6 +8,7 @@ import type { Db } from './database.ts';
 import type Database from 'better-sqlite3';
 import { documentFactTokens, indexFacts, indexFingerprint, indexText, indexTokens } from '../query/text-index.ts';
 import { tokensIfComputed } from '../core/tokenize.ts';
+import { memoize } from '../core/memo.ts';
 
 // Runs of whitespace, and single whitespace characters other than a space: the same text as
 // collapsing every run to one space, at a third of the cost, since most spaces are single already.
@@ -91,18 +92,8 @@ function machineCodesJson(annotations: Annotation[]): string {
   return json + ']';
 }
 
-/** JSON strings of the kinds, labels and rules of codes (a few thousand: lexicon rows and rule names); dropped all at once if ever full. */
-const jsonStrings = new Map<string, string>();
-const MAX_JSON_STRINGS = 20_000;
-
-function jsonString(text: string): string {
-  let json = jsonStrings.get(text);
-  if (json === undefined) {
-    if (jsonStrings.size >= MAX_JSON_STRINGS) jsonStrings.clear();
-    jsonStrings.set(text, (json = JSON.stringify(text)));
-  }
-  return json;
-}
+/** JSON strings of the kinds, labels and rules of codes: a few thousand, lexicon rows and rule names. */
+const jsonString = memoize((text) => JSON.stringify(text), 20_000);
 
 function insertProvisionsAndAnnotations(db: Db, id: string, doc: Doc, deferred: DeferredRows | null): number[] {
   const byProvision = doc.provisions.map(() => [] as Annotation[]);

@@ -1050,7 +1050,7 @@ function subjectCodes(subject: Subject, parties: string[], previous: string[]): 
 function bareRole(text: string, language: string): string | null {
   const lex = loadActLexicon(language);
   const words = tokenize(text).map(wordOf);
-  const phrase = lex.rolePhrases.find((p) => p.keys.length === words.length && p.keys.every((k, i) => words[i] === k));
+  const phrase = lex.rolePhrases.find((p) => p.keys.length === words.length && keysAt(p.keys, words, 0));
   return phrase ? phrase.title : null;
 }
 
